@@ -1,0 +1,141 @@
+package vn.baochay.common;
+
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import io.vertx.core.http.HttpServerRequest;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.ElementKind;
+import jakarta.validation.Path;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/**
+ * Turns every failure into an RFC 9457 {@code application/problem+json} response with a stable
+ * {@code type}. Requests that fail here have changed nothing: validation runs before any service.
+ */
+public class ProblemMapper {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMapper.class);
+
+    @ServerExceptionMapper
+    public Response problem(ProblemException e, HttpServerRequest request) {
+        return respond(e.type(), e.getMessage(), e.errors(), request);
+    }
+
+    @ServerExceptionMapper
+    public Response invalid(ConstraintViolationException e, HttpServerRequest request) {
+        List<Problem.FieldError> errors = e.getConstraintViolations().stream()
+                .map(v -> new Problem.FieldError(fieldOf(v), v.getMessage()))
+                .sorted(Comparator.comparing(Problem.FieldError::field).thenComparing(Problem.FieldError::message))
+                .toList();
+        return respond(typeFor(errors), "Some fields are invalid: " + describe(errors), errors, request);
+    }
+
+    @ServerExceptionMapper
+    public Response malformed(JsonParseException e, HttpServerRequest request) {
+        return respond(ProblemType.MALFORMED_JSON, "The body could not be parsed as JSON: " + e.getOriginalMessage(),
+                List.of(), request);
+    }
+
+    /** Declared for the subclasses too: Quarkus has built-in mappers for them that answer plain JSON. */
+    @ServerExceptionMapper({JsonMappingException.class, MismatchedInputException.class, InvalidFormatException.class})
+    public Response mismatched(JsonMappingException e, HttpServerRequest request) {
+        String field = e.getPath().stream()
+                .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+                .collect(Collectors.joining(".")).replace(".[", "[");
+        if (field.isEmpty()) {
+            return respond(ProblemType.MALFORMED_JSON, "The body does not have the expected shape", List.of(), request);
+        }
+        List<Problem.FieldError> errors = List.of(new Problem.FieldError(field, expectation(e)));
+        return respond(typeFor(errors), "Some fields are invalid: " + describe(errors), errors, request);
+    }
+
+    @ServerExceptionMapper
+    public Response web(WebApplicationException e, HttpServerRequest request) {
+        int status = e.getResponse().getStatus();
+        ProblemType type = Arrays.stream(ProblemType.values())
+                .filter(t -> t.status() == status && t != ProblemType.INVALID_LOCATION && t != ProblemType.INVALID_REQUEST)
+                .findFirst()
+                .orElse(status >= 500 ? ProblemType.INTERNAL_ERROR : ProblemType.INVALID_REQUEST);
+        return respond(type, e.getMessage(), List.of(), request);
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(Throwable e, HttpServerRequest request) {
+        if (Failures.isUnavailable(e)) {
+            LOG.warnf("Service unavailable for %s %s: %s", request.method(), request.path(), e.toString());
+            return Response.fromResponse(respond(ProblemType.SERVICE_UNAVAILABLE,
+                    "A backing service is unavailable; the request was not stored. Retry with the same body.", List.of(),
+                    request)).header("Retry-After", "5").build();
+        }
+        String ref = UUID.randomUUID().toString();
+        LOG.errorf(e, "Unexpected failure %s for %s %s", ref, request.method(), request.path());
+        return respond(ProblemType.INTERNAL_ERROR, "Unexpected failure, reference " + ref, List.of(), request);
+    }
+
+    static Response respond(ProblemType type, String detail, List<Problem.FieldError> errors, HttpServerRequest request) {
+        Problem body = new Problem(type.uri(), type.title(), type.status(), detail, request.path(), errors);
+        return Response.status(type.status()).type(ProblemType.MEDIA_TYPE).entity(body).build();
+    }
+
+    private static ProblemType typeFor(List<Problem.FieldError> errors) {
+        boolean location = errors.stream().anyMatch(f -> f.field().equals("location") || f.field().startsWith("location."));
+        return location ? ProblemType.INVALID_LOCATION : ProblemType.INVALID_REQUEST;
+    }
+
+    private static String describe(List<Problem.FieldError> errors) {
+        return errors.stream().map(f -> f.field() + " " + f.message()).collect(Collectors.joining("; "));
+    }
+
+    /** The JSON path of a violation ("" for the body itself): the resource method and parameter names are not the client's business. */
+    private static String fieldOf(ConstraintViolation<?> violation) {
+        StringBuilder field = new StringBuilder();
+        for (Path.Node node : violation.getPropertyPath()) {
+            if (node.getKind() == ElementKind.METHOD || node.getKind() == ElementKind.PARAMETER
+                    || node.getKind() == ElementKind.CROSS_PARAMETER || node.getKind() == ElementKind.RETURN_VALUE) {
+                continue;
+            }
+            if (node.getName() == null) {
+                continue;
+            }
+            if (!field.isEmpty()) {
+                field.append('.');
+            }
+            field.append(node.getName());
+        }
+        return field.toString();
+    }
+
+    private static String expectation(JsonMappingException e) {
+        if (e instanceof InvalidFormatException format) {
+            Class<?> target = format.getTargetType();
+            if (target != null && target.isEnum()) {
+                return "must be one of " + Arrays.stream(target.getEnumConstants()).map(Object::toString)
+                        .collect(Collectors.joining(", "));
+            }
+            if (target == UUID.class) {
+                return "must be a UUID";
+            }
+            if (target != null && java.time.temporal.Temporal.class.isAssignableFrom(target)) {
+                return "must be an ISO-8601 date-time with offset, e.g. 2026-11-23T10:15:30+07:00";
+            }
+            if (target != null && Number.class.isAssignableFrom(target) || target == double.class) {
+                return "must be a number";
+            }
+        }
+        if (e.getCause() instanceof java.time.DateTimeException) {
+            return "must be an ISO-8601 date-time with offset, e.g. 2026-11-23T10:15:30+07:00";
+        }
+        return "has the wrong type: " + e.getOriginalMessage();
+    }
+}

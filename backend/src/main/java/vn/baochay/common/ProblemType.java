@@ -1,0 +1,41 @@
+package vn.baochay.common;
+
+/** The stable problem types of the API; each one is listed in mobile-api-spec/openapi.yaml. */
+public enum ProblemType {
+    MALFORMED_JSON("malformed-json", 400, "The request body is not valid JSON"),
+    INVALID_REQUEST("invalid-request", 400, "The request has invalid fields"),
+    INVALID_LOCATION("invalid-location", 400, "The reported location is missing or invalid"),
+    NOT_FOUND("not-found", 404, "No such resource"),
+    METHOD_NOT_ALLOWED("method-not-allowed", 405, "Method not allowed on this resource"),
+    NOT_ACCEPTABLE("not-acceptable", 406, "No acceptable representation"),
+    IDEMPOTENCY_CONFLICT("idempotency-conflict", 409, "This clientReportId was already used for a different report"),
+    PAYLOAD_TOO_LARGE("payload-too-large", 413, "The request body is too large"),
+    UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", 415, "Unsupported content type"),
+    SERVICE_UNAVAILABLE("service-unavailable", 503, "Temporarily unavailable, retry with the same request"),
+    INTERNAL_ERROR("internal-error", 500, "Internal error");
+
+    public static final String BASE = "https://baochay.vn/problems/";
+    public static final String MEDIA_TYPE = "application/problem+json";
+
+    private final String slug;
+    private final int status;
+    private final String title;
+
+    ProblemType(String slug, int status, String title) {
+        this.slug = slug;
+        this.status = status;
+        this.title = title;
+    }
+
+    public String uri() {
+        return BASE + slug;
+    }
+
+    public int status() {
+        return status;
+    }
+
+    public String title() {
+        return title;
+    }
+}

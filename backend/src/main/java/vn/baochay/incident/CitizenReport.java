@@ -1,0 +1,68 @@
+package vn.baochay.incident;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.UUID;
+
+/** One citizen's report, as stored; it belongs to exactly one incident. */
+@Entity
+@Table(name = "reports")
+public class CitizenReport {
+
+    @Id
+    UUID id;
+
+    @Column(name = "client_report_id")
+    UUID clientReportId;
+
+    @Column(name = "incident_id")
+    UUID incidentId;
+
+    @Enumerated(EnumType.STRING)
+    IncidentKind kind;
+
+    double lat;
+    double lon;
+
+    @Column(name = "accuracy_m")
+    Double accuracyM;
+
+    String description;
+
+    @Column(name = "reporter_phone")
+    String reporterPhone;
+
+    @Column(name = "reporter_name")
+    String reporterName;
+
+    @Column(name = "observed_at")
+    Instant observedAt;
+
+    @Column(name = "received_at")
+    Instant receivedAt;
+
+    protected CitizenReport() {
+    }
+
+    static CitizenReport of(IncomingReport incoming, UUID incidentId) {
+        CitizenReport report = new CitizenReport();
+        report.id = UUID.randomUUID();
+        report.clientReportId = incoming.clientReportId();
+        report.incidentId = incidentId;
+        report.kind = incoming.kind();
+        report.lat = incoming.lat();
+        report.lon = incoming.lon();
+        report.accuracyM = incoming.accuracyM();
+        report.description = incoming.description();
+        report.reporterPhone = incoming.reporterPhone();
+        report.reporterName = incoming.reporterName();
+        report.observedAt = incoming.observedAt();
+        report.receivedAt = incoming.receivedAt();
+        return report;
+    }
+}

@@ -1,0 +1,33 @@
+package vn.baochay.report;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+
+@Path("/api/v1/reports")
+public class ReportResource {
+
+    private final ReportService reports;
+
+    ReportResource(ReportService reports) {
+        this.reports = reports;
+    }
+
+    /** 201 with the acceptance once stored; 200 with the same body for a retry of a stored report. */
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Uni<Response> submit(@NotNull @Valid NewReport report) {
+        return reports.submit(report).map(outcome -> outcome.created()
+                ? Response.created(URI.create("/api/v1/incidents/" + outcome.accepted().incidentId()))
+                        .entity(outcome.accepted()).build()
+                : Response.ok(outcome.accepted()).build());
+    }
+}

@@ -1,0 +1,133 @@
+package vn.baochay.report;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import org.hibernate.reactive.mutiny.Mutiny;
+import vn.baochay.common.Failures;
+import vn.baochay.common.ProblemException;
+import vn.baochay.common.ProblemType;
+import vn.baochay.incident.Admission;
+import vn.baochay.incident.IncidentService;
+import vn.baochay.incident.IncomingReport;
+import vn.baochay.station.StationService;
+
+/** Takes citizen reports in: durable, idempotent per clientReportId, merged into incidents. */
+@ApplicationScoped
+public class ReportService {
+
+    /** A deadlock or serialisation failure rolls everything back, so the whole intake can run again. */
+    private static final int RETRIES = 3;
+
+    /** Whether an intake stored a new report or answered a retry of one already stored. */
+    public record Outcome(ReportAccepted accepted, boolean created) {
+    }
+
+    private final Mutiny.SessionFactory sessions;
+    private final ReceiptRepository receipts;
+    private final IncidentService incidents;
+    private final StationService stations;
+    private final ReportConfig config;
+    private final Clock clock;
+    private final MeterRegistry metrics;
+    private final Timer intakeTimer;
+
+    ReportService(Mutiny.SessionFactory sessions, ReceiptRepository receipts, IncidentService incidents,
+                  StationService stations, ReportConfig config, Clock clock, MeterRegistry metrics) {
+        this.sessions = sessions;
+        this.receipts = receipts;
+        this.incidents = incidents;
+        this.stations = stations;
+        this.config = config;
+        this.clock = clock;
+        this.metrics = metrics;
+        this.intakeTimer = Timer.builder("baochay.report.intake")
+                .description("Time from a valid report's arrival to its commit (or the retry's answer)")
+                .publishPercentiles(0.5, 0.95, 0.99)
+                .register(metrics);
+    }
+
+    /**
+     * Stores a report and joins it to its incident, all in one transaction; the answer exists only
+     * once the transaction has committed. A retry with the same clientReportId and the same content
+     * gets the stored answer back unchanged; with different content it is refused with
+     * {@link ProblemType#IDEMPOTENCY_CONFLICT} and nothing changes.
+     */
+    public Uni<Outcome> submit(NewReport report) {
+        long started = System.nanoTime();
+        String fingerprint = RequestFingerprint.of(report);
+        return Uni.createFrom().deferred(() -> attempt(report, fingerprint))
+                .onFailure(Failures::isRetryable).retry().atMost(RETRIES)
+                .invoke(outcome -> record(outcome, Duration.ofNanos(System.nanoTime() - started)))
+                .onFailure(ProblemException.class).invoke(e -> count("conflict"));
+    }
+
+    private Uni<Outcome> attempt(NewReport report, String fingerprint) {
+        Instant receivedAt = clock.instant();
+        return sessions.withTransaction(session -> receipts.lock(session, report.clientReportId())
+                .chain(() -> receipts.find(session, report.clientReportId()))
+                .chain(receipt -> {
+                    if (receipt == null) {
+                        return accept(session, report, fingerprint, receivedAt);
+                    }
+                    if (!receipt.requestHash().equals(fingerprint)) {
+                        return Uni.createFrom().failure(new ProblemException(ProblemType.IDEMPOTENCY_CONFLICT,
+                                "clientReportId " + report.clientReportId() + " was already used for a different "
+                                        + "report. Use a new clientReportId for a new report."));
+                    }
+                    return Uni.createFrom().item(new Outcome(receipt.response(), false));
+                }));
+    }
+
+    private Uni<Outcome> accept(Mutiny.Session session, NewReport report, String fingerprint, Instant receivedAt) {
+        NewReport.Location at = report.location();
+        return incidents.admit(toIncoming(report, receivedAt))
+                .chain(admission -> stations.nearest(at.lat(), at.lon(), config.nearestStations())
+                        .map(nearest -> accepted(report, admission, receivedAt, nearest)))
+                .call(accepted -> receipts.save(session, fingerprint, accepted))
+                .map(accepted -> new Outcome(accepted, true));
+    }
+
+    private static ReportAccepted accepted(NewReport report, Admission admission, Instant receivedAt,
+                                           java.util.List<vn.baochay.station.NearbyStation> nearest) {
+        return new ReportAccepted(admission.reportId(), report.clientReportId(), admission.incidentId(),
+                admission.status(), admission.reportCount(), admission.joined(), receivedAt,
+                nearest.stream()
+                        .map(s -> new ReportAccepted.StationDistance(s.id(), s.name(), s.phone(), s.distanceM()))
+                        .toList());
+    }
+
+    private static IncomingReport toIncoming(NewReport report, Instant receivedAt) {
+        NewReport.Reporter reporter = report.reporter();
+        return new IncomingReport(report.clientReportId(), report.kindOrDefault(),
+                report.location().lat(), report.location().lon(), report.location().accuracyM(),
+                report.description(),
+                reporter == null ? null : reporter.phone(),
+                reporter == null ? null : reporter.name(),
+                report.observedAt() == null ? null : report.observedAt().toInstant(),
+                receivedAt);
+    }
+
+    private void record(Outcome outcome, Duration took) {
+        intakeTimer.record(took);
+        if (!outcome.created()) {
+            count("replayed");
+            return;
+        }
+        count("created");
+        ReportAccepted accepted = outcome.accepted();
+        metrics.counter("baochay.merge.decisions", "decision", accepted.joinedExistingIncident() ? "joined" : "opened")
+                .increment();
+        if (!accepted.joinedExistingIncident()) {
+            metrics.counter("baochay.incidents.opened").increment();
+        }
+    }
+
+    private void count(String outcome) {
+        metrics.counter("baochay.reports.received", "outcome", outcome).increment();
+    }
+}

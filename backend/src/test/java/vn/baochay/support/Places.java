@@ -1,0 +1,36 @@
+package vn.baochay.support;
+
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Positions for tests that must not meet each other's incidents: each call gives a new point on a
+ * grid with 5 km spacing over northern Vietnam, far beyond any merge radius of the others.
+ */
+public final class Places {
+
+    /** Điện Biên Phủ's central market, for tests that want a real place. */
+    public static final double[] DIEN_BIEN_PHU = {21.3856, 103.0169};
+
+    private static final AtomicInteger NEXT = new AtomicInteger();
+    private static final double SPACING_DEG = 0.05;
+    private static final int COLUMNS = 100;
+
+    private Places() {
+    }
+
+    /** {lat, lon} of a point no other test has used. */
+    public static double[] fresh() {
+        int n = NEXT.getAndIncrement();
+        return new double[] {19.0 + (n / COLUMNS) * SPACING_DEG, 103.0 + (n % COLUMNS) * SPACING_DEG};
+    }
+
+    /** The point {@code metres} north of {@code from}. */
+    public static double[] north(double[] from, double metres) {
+        return new double[] {from[0] + metres / 111_195.0, from[1]};
+    }
+
+    /** The point {@code metres} east of {@code from}. */
+    public static double[] east(double[] from, double metres) {
+        return new double[] {from[0], from[1] + metres / (111_195.0 * Math.cos(Math.toRadians(from[0])))};
+    }
+}
