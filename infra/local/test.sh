@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# Runs every test of the project, on a fresh machine too: installs and starts what the tests need,
+# then lints the API contract and runs the Maven build with all its tests.
+#
+# Services: where a Docker engine answers, the tests start their own PostGIS (Testcontainers);
+# otherwise they use the local PostgreSQL+PostGIS and RabbitMQ that infra/local/*.sh provide.
+# BAOCHAY_TEST_SERVICES=local|containers forces one or the other.
+set -euo pipefail
+
+here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+root=$(cd "$here/../.." && pwd)
+# shellcheck source-path=SCRIPTDIR source=lib.sh
+. "$here/lib.sh"
+cd "$root"
+
+"$here/tools.sh"
+
+mode=${BAOCHAY_TEST_SERVICES:-auto}
+if [ "$mode" = auto ]; then
+  if command -v docker >/dev/null 2>&1 && with_timeout 10 docker info >/dev/null 2>&1; then
+    mode=containers
+  else
+    mode=local
+  fi
+fi
+export BAOCHAY_TEST_SERVICES=$mode
+log "test services: $mode"
+if [ "$mode" = local ]; then
+  "$here/postgis.sh"
+  "$here/rabbitmq.sh"
+fi
+
+log "linting the citizen API contract (mobile-api-spec/openapi.yaml)"
+(cd mobile-api-spec && npm ci --no-audit --no-fund --loglevel=error && npm run --silent lint)
+
+log "building and testing (./mvnw verify)"
+./mvnw -B verify "$@"
