@@ -83,11 +83,15 @@ public class ReportService {
                 }));
     }
 
+    /**
+     * Nearest stations are looked up before the incident is touched: admitting appends to the event
+     * log, whose counter row stays locked until commit, so as little as possible runs after it.
+     */
     private Uni<Outcome> accept(Mutiny.Session session, NewReport report, String fingerprint, Instant receivedAt) {
         NewReport.Location at = report.location();
-        return incidents.admit(toIncoming(report, receivedAt))
-                .chain(admission -> stations.nearest(at.lat(), at.lon(), config.nearestStations())
-                        .map(nearest -> accepted(report, admission, receivedAt, nearest)))
+        return stations.nearest(at.lat(), at.lon(), config.nearestStations())
+                .chain(nearest -> incidents.admit(toIncoming(report, receivedAt))
+                        .map(admission -> accepted(report, admission, receivedAt, nearest)))
                 .call(accepted -> receipts.save(session, fingerprint, accepted))
                 .map(accepted -> new Outcome(accepted, true));
     }
