@@ -63,11 +63,34 @@ public class ProblemMapper {
     @ServerExceptionMapper
     public Response web(WebApplicationException e, HttpServerRequest request) {
         int status = e.getResponse().getStatus();
-        ProblemType type = Arrays.stream(ProblemType.values())
-                .filter(t -> t.status() == status && t != ProblemType.INVALID_LOCATION && t != ProblemType.INVALID_REQUEST)
-                .findFirst()
-                .orElse(status >= 500 ? ProblemType.INTERNAL_ERROR : ProblemType.INVALID_REQUEST);
-        return respond(type, e.getMessage(), List.of(), request);
+        return respond(typeForStatus(status), e.getMessage(), List.of(), request);
+    }
+
+    @ServerExceptionMapper({io.quarkus.security.UnauthorizedException.class,
+            io.quarkus.security.AuthenticationFailedException.class})
+    public Response unauthenticated(RuntimeException e, HttpServerRequest request) {
+        return respond(ProblemType.UNAUTHENTICATED, "Log in first: send Authorization: Bearer <token> from "
+                + "POST /api/v1/dispatch/login (an expired token must be renewed the same way)", List.of(), request);
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(io.quarkus.security.ForbiddenException e, HttpServerRequest request) {
+        return respond(ProblemType.FORBIDDEN, "Your role does not allow this action", List.of(), request);
+    }
+
+    private static ProblemType typeForStatus(int status) {
+        return switch (status) {
+            case 401 -> ProblemType.UNAUTHENTICATED;
+            case 403 -> ProblemType.FORBIDDEN;
+            case 404 -> ProblemType.NOT_FOUND;
+            case 405 -> ProblemType.METHOD_NOT_ALLOWED;
+            case 406 -> ProblemType.NOT_ACCEPTABLE;
+            case 413 -> ProblemType.PAYLOAD_TOO_LARGE;
+            case 415 -> ProblemType.UNSUPPORTED_MEDIA_TYPE;
+            case 429 -> ProblemType.TOO_MANY_ATTEMPTS;
+            case 503 -> ProblemType.SERVICE_UNAVAILABLE;
+            default -> status >= 500 ? ProblemType.INTERNAL_ERROR : ProblemType.INVALID_REQUEST;
+        };
     }
 
     @ServerExceptionMapper

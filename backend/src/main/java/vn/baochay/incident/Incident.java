@@ -47,6 +47,19 @@ public class Incident {
     @Column(name = "opened_at")
     Instant openedAt;
 
+    /** Derived from the position by the database (trigger incidents_province); refreshed after writes. */
+    @Column(insertable = false, updatable = false)
+    String province;
+
+    @Column(name = "acknowledged_by")
+    String acknowledgedBy;
+
+    @Column(name = "merged_into")
+    UUID mergedInto;
+
+    /** Bumped by dispatcher actions only; what a console's view is checked against. */
+    long revision;
+
     @Version
     long version;
 
@@ -86,6 +99,57 @@ public class Incident {
         lon = weightedLon / weightSum;
     }
 
+    /** Moves to {@code to} if the state machine allows it, or says why not. */
+    void transition(IncidentStatus to, String actor, boolean supervisor) {
+        IncidentStateMachine.check(this, to, supervisor);
+        if (to == IncidentStatus.ACKNOWLEDGED && acknowledgedBy == null) {
+            acknowledgedBy = actor;
+        }
+        status = to;
+        revision++;
+    }
+
+    void acknowledge(String actor) {
+        if (status != IncidentStatus.NEW && acknowledgedBy != null) {
+            throw IncidentStateMachine.alreadyAcknowledged(this);
+        }
+        transition(IncidentStatus.ACKNOWLEDGED, actor, false);
+    }
+
+    /** Units are on their way: a NEW or ACKNOWLEDGED incident becomes DISPATCHED. */
+    void unitsDispatched(String actor) {
+        IncidentStateMachine.checkCanDispatch(this);
+        if (acknowledgedBy == null) {
+            acknowledgedBy = actor;
+        }
+        if (status == IncidentStatus.NEW || status == IncidentStatus.ACKNOWLEDGED) {
+            status = IncidentStatus.DISPATCHED;
+        }
+        revision++;
+    }
+
+    void noted() {
+        revision++;
+    }
+
+    /** Takes in the reports of a merged incident: counts, times and position. */
+    void absorb(Incident merged) {
+        reportCount += merged.reportCount;
+        firstReportAt = merged.firstReportAt.isBefore(firstReportAt) ? merged.firstReportAt : firstReportAt;
+        lastReportAt = merged.lastReportAt.isAfter(lastReportAt) ? merged.lastReportAt : lastReportAt;
+        weightSum += merged.weightSum;
+        weightedLat += merged.weightedLat;
+        weightedLon += merged.weightedLon;
+        lat = weightedLat / weightSum;
+        lon = weightedLon / weightSum;
+        revision++;
+    }
+
+    void mergedInto(Incident target, String actor) {
+        transition(IncidentStatus.MERGED, actor, false);
+        mergedInto = target.id;
+    }
+
     public UUID id() {
         return id;
     }
@@ -96,6 +160,14 @@ public class Incident {
 
     public IncidentStatus status() {
         return status;
+    }
+
+    public String province() {
+        return province;
+    }
+
+    public long revision() {
+        return revision;
     }
 
     public double lat() {

@@ -1,14 +1,26 @@
 package vn.baochay.incident;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
+import vn.baochay.station.UnitState;
 
-/** A change to an incident, appended to {@code incident_events}; everything live is derived from these. */
+/**
+ * A change, appended to {@code incident_events} in the transaction that makes it; the live console,
+ * the relay and notifications are all derived from these. Each carries the incident as it stood
+ * right after the change ({@code incident}), and who made it ({@code actor}, null for citizens).
+ */
 public sealed interface IncidentEvent {
 
-    UUID incidentId();
+    IncidentSummary incident();
 
     Instant occurredAt();
+
+    String actor();
+
+    default UUID incidentId() {
+        return incident() == null ? null : incident().id();
+    }
 
     /** The event type as stored and sent to consoles. */
     default String type() {
@@ -16,12 +28,46 @@ public sealed interface IncidentEvent {
     }
 
     /** A first report opened a new incident. */
-    record IncidentOpened(UUID incidentId, UUID reportId, IncidentKind kind, IncidentStatus status,
-                          double lat, double lon, Instant occurredAt) implements IncidentEvent {
+    record IncidentOpened(UUID reportId, IncidentSummary incident, Instant occurredAt) implements IncidentEvent {
+        public String actor() {
+            return null;
+        }
     }
 
     /** A further report of the same fire joined the incident; its position may have been refined. */
-    record ReportJoined(UUID incidentId, UUID reportId, int reportCount, double lat, double lon,
-                        Instant occurredAt) implements IncidentEvent {
+    record ReportJoined(UUID reportId, IncidentSummary incident, Instant occurredAt) implements IncidentEvent {
+        public String actor() {
+            return null;
+        }
+    }
+
+    record IncidentAcknowledged(String actor, IncidentSummary incident, Instant occurredAt) implements IncidentEvent {
+    }
+
+    record UnitsDispatched(String actor, List<UnitState> units, IncidentSummary incident, Instant occurredAt)
+            implements IncidentEvent {
+    }
+
+    record IncidentStatusChanged(String actor, IncidentStatus from, IncidentStatus to, String reason,
+                                 IncidentSummary incident, Instant occurredAt) implements IncidentEvent {
+    }
+
+    record NoteAdded(String actor, UUID noteId, String text, IncidentSummary incident, Instant occurredAt)
+            implements IncidentEvent {
+    }
+
+    /** This incident was merged into another ({@code incident.mergedInto}). */
+    record IncidentMerged(String actor, UUID intoIncidentId, IncidentSummary incident, Instant occurredAt)
+            implements IncidentEvent {
+    }
+
+    /** This incident took in the reports and units of a merged one. */
+    record IncidentAbsorbed(String actor, UUID mergedIncidentId, IncidentSummary incident, Instant occurredAt)
+            implements IncidentEvent {
+    }
+
+    /** A unit's status changed; {@code incident} is the incident it serves, if any. */
+    record UnitStatusChanged(String actor, UnitState unit, IncidentSummary incident, Instant occurredAt)
+            implements IncidentEvent {
     }
 }

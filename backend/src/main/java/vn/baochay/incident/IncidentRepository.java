@@ -63,4 +63,139 @@ class IncidentRepository {
                 .setParameter("incidentId", incidentId)
                 .getResultList();
     }
+
+    /** The last change a dispatcher made, to tell a dispatcher with a stale view who changed it. */
+    record Change(String actor, String type, java.time.Instant at) {
+    }
+
+    Uni<Change> lastDispatcherChange(Mutiny.Session session, UUID incidentId) {
+        return session.createNativeQuery("""
+                        SELECT payload ->> 'actor', type, occurred_at FROM incident_events
+                        WHERE incident_id = :id AND payload ->> 'actor' IS NOT NULL
+                        ORDER BY seq DESC LIMIT 1
+                        """, Object[].class)
+                .setParameter("id", incidentId)
+                .getResultList()
+                .map(rows -> rows.isEmpty() ? null : new Change((String) rows.get(0)[0], (String) rows.get(0)[1],
+                        toInstant(rows.get(0)[2])));
+    }
+
+    Uni<List<DispatchView.Note>> notesOf(Mutiny.Session session, UUID incidentId) {
+        return session.createNativeQuery("""
+                        SELECT id, author, text, created_at FROM incident_notes
+                        WHERE incident_id = :id ORDER BY created_at, id
+                        """, Object[].class)
+                .setParameter("id", incidentId)
+                .getResultList()
+                .map(rows -> rows.stream().map(r -> new DispatchView.Note((UUID) r[0], (String) r[1], (String) r[2],
+                        toInstant(r[3]))).toList());
+    }
+
+    Uni<Void> insertNote(Mutiny.Session session, UUID noteId, UUID incidentId, String author, String text,
+                         java.time.Instant at) {
+        return session.createNativeQuery("""
+                        INSERT INTO incident_notes (id, incident_id, author, text, created_at)
+                        VALUES (:id, :incidentId, :author, :text, :at)
+                        """)
+                .setParameter("id", noteId)
+                .setParameter("incidentId", incidentId)
+                .setParameter("author", author)
+                .setParameter("text", text)
+                .setParameter("at", at.atOffset(ZoneOffset.UTC))
+                .executeUpdate()
+                .replaceWithVoid();
+    }
+
+    Uni<Void> moveReports(Mutiny.Session session, UUID fromIncident, UUID toIncident) {
+        return session.createNativeQuery("UPDATE reports SET incident_id = :to WHERE incident_id = :from")
+                .setParameter("to", toIncident)
+                .setParameter("from", fromIncident)
+                .executeUpdate()
+                .replaceWithVoid();
+    }
+
+    /** The incident's history as a dispatcher reads it: the latest 1000 events, oldest first. */
+    Uni<List<DispatchView.TimelineEntry>> timelineOf(Mutiny.Session session, UUID incidentId) {
+        return session.createNativeQuery("""
+                        SELECT seq, type, occurred_at, actor, text FROM (
+                          SELECT seq, type, occurred_at, payload ->> 'actor' AS actor,
+                                 CASE type
+                                   WHEN 'NoteAdded' THEN payload ->> 'text'
+                                   WHEN 'IncidentStatusChanged' THEN (payload ->> 'from') || ' → ' || (payload ->> 'to')
+                                        || coalesce(': ' || (payload ->> 'reason'), '')
+                                   WHEN 'UnitsDispatched' THEN (SELECT string_agg(u ->> 'callsign', ', ')
+                                                                FROM jsonb_array_elements(payload -> 'units') AS u)
+                                   WHEN 'UnitStatusChanged' THEN (payload -> 'unit' ->> 'callsign') || ' '
+                                        || (payload -> 'unit' ->> 'status')
+                                   WHEN 'IncidentMerged' THEN 'merged into ' || (payload ->> 'intoIncidentId')
+                                   WHEN 'IncidentAbsorbed' THEN 'took in ' || (payload ->> 'mergedIncidentId')
+                                   ELSE 'reports: ' || (payload -> 'incident' ->> 'reportCount')
+                                 END AS text
+                          FROM incident_events WHERE incident_id = :id ORDER BY seq DESC LIMIT 1000) AS latest
+                        ORDER BY seq
+                        """, Object[].class)
+                .setParameter("id", incidentId)
+                .getResultList()
+                .map(rows -> rows.stream().map(r -> new DispatchView.TimelineEntry(((Number) r[0]).longValue(),
+                        (String) r[1], toInstant(r[2]), (String) r[3], (String) r[4])).toList());
+    }
+
+    record Page(List<Incident> items, long total) {
+    }
+
+    /**
+     * The query is assembled from fixed fragments only; every value the caller gave is a parameter.
+     * A dispatcher sees only their provinces; NEW incidents come first, then the latest reported.
+     */
+    Uni<Page> page(Mutiny.Session session, IncidentFilter filter, vn.baochay.common.Actor actor) {
+        if (filter.statuses().isEmpty() || !actor.isSupervisor() && actor.provinces().isEmpty()) {
+            return Uni.createFrom().item(new Page(List.of(), 0));
+        }
+        StringBuilder where = new StringBuilder(" from Incident i where i.status in :statuses");
+        if (filter.province() != null) {
+            where.append(" and i.province = :province");
+        }
+        if (!actor.isSupervisor()) {
+            where.append(" and i.province in :provinces");
+        }
+        if (filter.since() != null) {
+            where.append(" and i.lastReportAt >= :since");
+        }
+        var items = session.createSelectionQuery("select i" + where
+                        + " order by case when i.status = :newStatus then 0 else 1 end, i.lastReportAt desc, i.id",
+                        Incident.class)
+                .setParameter("newStatus", IncidentStatus.NEW)
+                .setFirstResult(filter.page() * filter.size())
+                .setMaxResults(filter.size());
+        var count = session.createSelectionQuery("select count(i)" + where, Long.class);
+        bind(items, filter, actor);
+        bind(count, filter, actor);
+        return items.getResultList().chain(list -> count.getSingleResult().map(total -> new Page(list, total)));
+    }
+
+    private static void bind(Mutiny.SelectionQuery<?> query, IncidentFilter filter, vn.baochay.common.Actor actor) {
+        query.setParameter("statuses", filter.statuses());
+        if (filter.province() != null) {
+            query.setParameter("province", filter.province());
+        }
+        if (!actor.isSupervisor()) {
+            query.setParameter("provinces", actor.provinces());
+        }
+        if (filter.since() != null) {
+            query.setParameter("since", filter.since());
+        }
+    }
+
+    static java.time.Instant toInstant(Object value) {
+        if (value instanceof java.time.Instant i) {
+            return i;
+        }
+        if (value instanceof java.time.OffsetDateTime o) {
+            return o.toInstant();
+        }
+        if (value instanceof java.time.LocalDateTime l) {
+            return l.toInstant(ZoneOffset.UTC);
+        }
+        return value == null ? null : java.sql.Timestamp.class.cast(value).toInstant();
+    }
 }

@@ -41,7 +41,8 @@ class IncidentEventLogTest {
         List<Integer> counts = new ArrayList<>();
         try (Connection c = database.getConnection();
              PreparedStatement q = c.prepareStatement("""
-                     SELECT type, jsonb_typeof(payload), (payload ->> 'reportCount')::int, payload ->> 'incidentId'
+                     SELECT type, jsonb_typeof(payload), (payload -> 'incident' ->> 'reportCount')::int,
+                            payload -> 'incident' ->> 'id'
                      FROM incident_events WHERE incident_id = ? ORDER BY seq""")) {
             q.setObject(1, UUID.fromString(incidentId));
             try (ResultSet rs = q.executeQuery()) {

@@ -18,6 +18,21 @@ public final class Places {
     private Places() {
     }
 
+    private static final AtomicInteger NEXT_DIEN_BIEN = new AtomicInteger();
+    private static final AtomicInteger NEXT_LAO_CAI = new AtomicInteger();
+
+    /** A new point in the Điện Biên Phủ valley (province Điện Biên), 650 m from any other. */
+    public static double[] inDienBien() {
+        int n = NEXT_DIEN_BIEN.getAndIncrement();
+        return new double[] {21.33 + (n / 12) * 0.006, 102.99 + (n % 12) * 0.006};
+    }
+
+    /** A new point around Lào Cai city (province Lào Cai), 650 m from any other. */
+    public static double[] inLaoCai() {
+        int n = NEXT_LAO_CAI.getAndIncrement();
+        return new double[] {22.42 + (n / 12) * 0.006, 103.93 + (n % 12) * 0.006};
+    }
+
     /** {lat, lon} of a point no other test has used. */
     public static double[] fresh() {
         int n = NEXT.getAndIncrement();

@@ -1,0 +1,60 @@
+package vn.baochay.account;
+
+import io.quarkus.runtime.StartupEvent;
+import io.quarkus.vertx.VertxContextSupport;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.event.Observes;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import org.hibernate.reactive.mutiny.Mutiny;
+import org.jboss.logging.Logger;
+
+/**
+ * Accounts that must exist when the application starts: the first ADMIN from configuration, and in
+ * the demo profile the demo dispatchers listed in the README (reset to their demo passwords).
+ */
+class AccountBootstrap {
+
+    private static final Logger LOG = Logger.getLogger(AccountBootstrap.class);
+
+    /** Demo dispatchers: username, display name, password, role, provinces. Demo and test profiles only. */
+    static final List<AccountRepository.Account> DEMO = List.of(
+            demo("dieuphoi.dienbien", "Lò Thị Hoa (Điện Biên)", "dienbien114", Role.DISPATCHER,
+                    List.of("Điện Biên", "Lai Châu", "Sơn La")),
+            demo("dieuphoi.laocai", "Nguyễn Văn Nam (Lào Cai)", "laocai114", Role.DISPATCHER,
+                    List.of("Lào Cai", "Tuyên Quang")),
+            demo("dieuphoi.hanoi", "Trần Thu Hà (Hà Nội)", "hanoi114", Role.DISPATCHER, List.of("Hà Nội")),
+            demo("giamsat", "Phạm Minh Đức (giám sát)", "giamsat114", Role.SUPERVISOR, List.of()),
+            demo("quantri", "Quản trị hệ thống", "quantri114", Role.ADMIN, List.of()));
+
+    private static AccountRepository.Account demo(String username, String name, String password, Role role,
+                                                  List<String> provinces) {
+        // The password travels in the hash field until start-up hashes it.
+        return new AccountRepository.Account(username, name, password, role, provinces, true);
+    }
+
+    void onStart(@Observes StartupEvent event, AuthConfig config, Mutiny.SessionFactory sessions,
+                 AccountRepository accounts, Clock clock) throws Throwable {
+        Uni<Void> work = Uni.createFrom().voidItem();
+        if (config.admin().username().isPresent() && config.admin().password().isPresent()) {
+            String username = config.admin().username().get();
+            var admin = new AccountRepository.Account(username, "Administrator",
+                    Passwords.hash(config.admin().password().get()), Role.ADMIN, List.of(), true);
+            work = work.chain(() -> sessions.withTransaction(s -> accounts.upsert(s, admin, false, clock.instant())));
+        } else {
+            LOG.info("No baochay.auth.admin.username/password configured: no ADMIN account is created at start-up");
+        }
+        if (config.demoAccounts()) {
+            for (var account : DEMO) {
+                var hashed = new AccountRepository.Account(account.username(), account.displayName(),
+                        Passwords.hash(account.passwordHash()), account.role(), account.provinces(), true);
+                work = work.chain(() -> sessions.withTransaction(s -> accounts.upsert(s, hashed, true, clock.instant())));
+            }
+            LOG.warnf("Demo dispatcher accounts are enabled (%d accounts, see README): not for production", DEMO.size());
+        }
+        // Hibernate Reactive needs a Vert.x context; start-up runs on the main thread.
+        Uni<Void> all = work;
+        VertxContextSupport.subscribeAndAwait(() -> all.ifNoItem().after(Duration.ofSeconds(60)).fail());
+    }
+}

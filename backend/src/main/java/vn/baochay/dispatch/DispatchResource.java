@@ -1,0 +1,192 @@
+package vn.baochay.dispatch;
+
+import io.quarkus.security.Authenticated;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.HttpServerRequest;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PositiveOrZero;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import vn.baochay.account.Requests;
+import vn.baochay.account.Tokens;
+import vn.baochay.common.Actor;
+import vn.baochay.common.Problem;
+import vn.baochay.common.ProblemException;
+import vn.baochay.common.ProblemType;
+import vn.baochay.common.RequestParams;
+import vn.baochay.incident.IncidentFilter;
+import vn.baochay.incident.IncidentPage;
+import vn.baochay.incident.IncidentStatus;
+import vn.baochay.station.UnitService;
+import vn.baochay.station.UnitState;
+import vn.baochay.station.UnitStatus;
+
+/** The dispatchers' API. Every call needs a token from /login; jurisdiction is checked in the services. */
+@Path("/api/v1/dispatch")
+@Authenticated
+@Consumes(MediaType.APPLICATION_JSON)
+@Produces(MediaType.APPLICATION_JSON)
+public class DispatchResource {
+
+    private final DispatchService dispatch;
+    private final JsonWebToken token;
+    private final ConsoleConfig console;
+
+    DispatchResource(DispatchService dispatch, JsonWebToken token, ConsoleConfig console) {
+        this.dispatch = dispatch;
+        this.token = token;
+        this.console = console;
+    }
+
+    public record Versioned(@NotNull @PositiveOrZero Long version) {
+    }
+
+    public record DispatchUnits(@NotNull @PositiveOrZero Long version, @NotEmpty @Size(max = 50) List<@NotBlank String> unitIds) {
+    }
+
+    public record StatusChange(@NotNull @PositiveOrZero Long version, @NotNull IncidentStatus status,
+                               @Size(max = 500) String reason) {
+    }
+
+    public record NewNote(@NotBlank @Size(max = 2000) String text) {
+    }
+
+    public record Merge(@NotNull @PositiveOrZero Long version, @NotNull UUID intoIncidentId) {
+    }
+
+    public record UnitStatusChange(@NotNull UnitStatus status) {
+    }
+
+    @GET
+    @Path("/config")
+    public ConsoleConfig.View config() {
+        return console.view();
+    }
+
+    @GET
+    @Path("/incidents")
+    public Uni<IncidentPage> list(@QueryParam("status") String status, @QueryParam("province") String province,
+                                  @QueryParam("since") String since, @QueryParam("page") String page,
+                                  @QueryParam("size") String size, @Context HttpServerRequest request) {
+        IncidentFilter filter = new IncidentFilter(statuses(status), blankToNull(province), instant("since", since),
+                RequestParams.intInRange("page", page, 0, 10_000, 0), RequestParams.intInRange("size", size, 1, 200, 50));
+        return dispatch.list(filter, actor(request));
+    }
+
+    @GET
+    @Path("/incidents/{id}")
+    public Uni<IncidentDetail> detail(@PathParam("id") String id, @Context HttpServerRequest request) {
+        return dispatch.detail(RequestParams.uuid("id", id), actor(request));
+    }
+
+    @POST
+    @Path("/incidents/{id}/acknowledge")
+    public Uni<IncidentDetail> acknowledge(@PathParam("id") String id, @NotNull @Valid Versioned body,
+                                           @Context HttpServerRequest request) {
+        return dispatch.acknowledge(RequestParams.uuid("id", id), body.version(), actor(request));
+    }
+
+    @POST
+    @Path("/incidents/{id}/dispatch")
+    public Uni<IncidentDetail> dispatchUnits(@PathParam("id") String id, @NotNull @Valid DispatchUnits body,
+                                             @Context HttpServerRequest request) {
+        return dispatch.dispatch(RequestParams.uuid("id", id), body.version(), body.unitIds(), actor(request));
+    }
+
+    @POST
+    @Path("/incidents/{id}/status")
+    public Uni<IncidentDetail> status(@PathParam("id") String id, @NotNull @Valid StatusChange body,
+                                      @Context HttpServerRequest request) {
+        return dispatch.changeStatus(RequestParams.uuid("id", id), body.version(), body.status(), body.reason(),
+                actor(request));
+    }
+
+    @POST
+    @Path("/incidents/{id}/notes")
+    public Uni<IncidentDetail> note(@PathParam("id") String id, @NotNull @Valid NewNote body,
+                                    @Context HttpServerRequest request) {
+        return dispatch.addNote(RequestParams.uuid("id", id), body.text().strip(), actor(request));
+    }
+
+    @POST
+    @Path("/incidents/{id}/merge")
+    public Uni<IncidentDetail> merge(@PathParam("id") String id, @NotNull @Valid Merge body,
+                                     @Context HttpServerRequest request) {
+        return dispatch.merge(RequestParams.uuid("id", id), body.version(), body.intoIncidentId(), actor(request));
+    }
+
+    @GET
+    @Path("/units")
+    public Uni<List<UnitState>> units(@Context HttpServerRequest request) {
+        return dispatch.unitBoard(actor(request));
+    }
+
+    @POST
+    @Path("/units/{unitId}/status")
+    public Uni<UnitState> unitStatus(@PathParam("unitId") String unitId, @NotNull @Valid UnitStatusChange body,
+                                     @Context HttpServerRequest request) {
+        return dispatch.changeUnitStatus(unitId, body.status(), actor(request));
+    }
+
+    @GET
+    @Path("/stations")
+    public Uni<List<UnitService.StationView>> stations(@Context HttpServerRequest request) {
+        return dispatch.stations(actor(request));
+    }
+
+    private Actor actor(HttpServerRequest request) {
+        return Tokens.actor(token, Requests.address(request));
+    }
+
+    private static Set<IncidentStatus> statuses(String value) {
+        if (value == null || value.isBlank()) {
+            return IncidentFilter.OPEN;
+        }
+        Set<IncidentStatus> statuses = EnumSet.noneOf(IncidentStatus.class);
+        for (String part : value.split(",")) {
+            try {
+                statuses.add(IncidentStatus.valueOf(part.strip()));
+            } catch (IllegalArgumentException e) {
+                throw new ProblemException(ProblemType.INVALID_REQUEST, "Unknown status " + part.strip(),
+                        List.of(new Problem.FieldError("status", "must be a comma-separated list of "
+                                + Arrays.toString(IncidentStatus.values()))));
+            }
+        }
+        return statuses;
+    }
+
+    private static Instant instant(String name, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return java.time.OffsetDateTime.parse(value.strip()).toInstant();
+        } catch (DateTimeParseException e) {
+            throw new ProblemException(ProblemType.INVALID_REQUEST, name + " is not a date-time",
+                    List.of(new Problem.FieldError(name, "must be an ISO-8601 date-time with offset")));
+        }
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+}

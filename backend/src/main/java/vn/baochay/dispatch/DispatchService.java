@@ -1,0 +1,140 @@
+package vn.baochay.dispatch;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.hibernate.reactive.mutiny.Mutiny;
+import vn.baochay.audit.AuditTrail;
+import vn.baochay.common.Actor;
+import vn.baochay.incident.DispatchView;
+import vn.baochay.incident.IncidentFilter;
+import vn.baochay.incident.IncidentPage;
+import vn.baochay.incident.IncidentService;
+import vn.baochay.incident.IncidentStatus;
+import vn.baochay.incident.IncidentSummary;
+import vn.baochay.station.NearbyStation;
+import vn.baochay.station.StationService;
+import vn.baochay.station.UnitService;
+import vn.baochay.station.UnitState;
+import vn.baochay.station.UnitStatus;
+
+/**
+ * What dispatchers do to incidents and units. Each action is one transaction: the change, its
+ * event in the log and its audit record commit together, or nothing does.
+ */
+@ApplicationScoped
+public class DispatchService {
+
+    /** Stations shown as recommended for an incident. */
+    static final int RECOMMENDED_STATIONS = 5;
+
+    private final Mutiny.SessionFactory sessions;
+    private final IncidentService incidents;
+    private final UnitService units;
+    private final StationService stations;
+    private final AuditTrail audit;
+
+    DispatchService(Mutiny.SessionFactory sessions, IncidentService incidents, UnitService units,
+                    StationService stations, AuditTrail audit) {
+        this.sessions = sessions;
+        this.incidents = incidents;
+        this.units = units;
+        this.stations = stations;
+        this.audit = audit;
+    }
+
+    public Uni<IncidentPage> list(IncidentFilter filter, Actor actor) {
+        return incidents.list(filter, actor);
+    }
+
+    /** The detail view: reports with contacts, recommended stations and their units, assignments, notes, timeline. */
+    public Uni<IncidentDetail> detail(UUID incidentId, Actor actor) {
+        return incidents.dispatchView(incidentId, actor).chain(view -> stations
+                .nearest(view.incident().location().lat(), view.incident().location().lon(), RECOMMENDED_STATIONS)
+                .chain(nearest -> units.assignmentsOf(incidentId)
+                        .map(assignments -> IncidentDetail.of(view, nearest, assignments))));
+    }
+
+    public Uni<IncidentDetail> acknowledge(UUID incidentId, long version, Actor actor) {
+        return transaction(incidentId, actor, "ACKNOWLEDGE", Map.of("version", version),
+                () -> incidents.acknowledge(incidentId, version, actor));
+    }
+
+    /** Sends units; an incident that has ended refuses, and so does a unit that is not AVAILABLE. */
+    public Uni<IncidentDetail> dispatch(UUID incidentId, long version, List<String> unitIds, Actor actor) {
+        return transaction(incidentId, actor, "DISPATCH_UNITS", Map.of("version", version, "units", unitIds),
+                () -> incidents.checkDispatchable(incidentId, version, actor)
+                        .chain(() -> units.dispatch(unitIds, incidentId, actor))
+                        .chain(sent -> incidents.recordDispatch(incidentId, version, sent, actor)));
+    }
+
+    /** Moves the incident's status; when it ends (CLOSED, FALSE_ALARM) its units are released. */
+    public Uni<IncidentDetail> changeStatus(UUID incidentId, long version, IncidentStatus to, String reason,
+                                            Actor actor) {
+        return transaction(incidentId, actor, "CHANGE_STATUS",
+                reason == null ? Map.of("to", to) : Map.of("to", to, "reason", reason),
+                () -> incidents.changeStatus(incidentId, version, to, reason, actor)
+                        .call(summary -> to.isOpen() ? Uni.createFrom().voidItem() : releaseUnits(incidentId, actor)));
+    }
+
+    public Uni<IncidentDetail> addNote(UUID incidentId, String text, Actor actor) {
+        return transaction(incidentId, actor, "ADD_NOTE", Map.of("text", text),
+                () -> incidents.addNote(incidentId, text, actor));
+    }
+
+    /** Merges one incident into another; its units go with it. Answers the incident it was merged into. */
+    public Uni<IncidentDetail> merge(UUID incidentId, long version, UUID intoId, Actor actor) {
+        return sessions.withTransaction(session -> incidents.merge(incidentId, version, intoId, actor)
+                        .call(() -> units.moveAssignments(incidentId, intoId))
+                        .call(() -> audit.record(actor, "MERGE", incidentId, null,
+                                Map.of("version", version, "into", intoId.toString()))))
+                .chain(target -> detail(target.id(), actor));
+    }
+
+    /**
+     * A dispatcher may set the status of their provinces' units, and of any unit serving an incident in
+     * their provinces (units can be sent across a border).
+     */
+    public Uni<UnitState> changeUnitStatus(String unitId, UnitStatus status, Actor actor) {
+        return units.state(unitId)
+                .chain(unit -> unit == null || unit.incidentId() == null
+                        ? Uni.createFrom().item(false)
+                        : incidents.summary(unit.incidentId()).map(i -> i != null && actor.covers(i.province())))
+                .chain(viaIncident -> changeUnitStatus(unitId, status, actor, viaIncident));
+    }
+
+    private Uni<UnitState> changeUnitStatus(String unitId, UnitStatus status, Actor actor, boolean viaIncident) {
+        return sessions.withTransaction(session -> units.changeStatus(unitId, status, actor, viaIncident)
+                .call(change -> incidents.recordUnitChange(change.unit(), change.incidentId(), actor))
+                .call(change -> audit.record(actor, "UNIT_STATUS", change.incidentId(), unitId,
+                        Map.of("status", status)))
+                .map(UnitService.UnitChange::unit));
+    }
+
+    public Uni<List<UnitState>> unitBoard(Actor actor) {
+        return units.board(actor);
+    }
+
+    public Uni<List<UnitService.StationView>> stations(Actor actor) {
+        return units.stations(actor);
+    }
+
+    private Uni<Void> releaseUnits(UUID incidentId, Actor actor) {
+        return units.releaseAll(incidentId).chain(released -> {
+            Uni<Void> all = Uni.createFrom().voidItem();
+            for (UnitState unit : released) {
+                all = all.chain(() -> incidents.recordUnitChange(unit, incidentId, actor));
+            }
+            return all;
+        });
+    }
+
+    private Uni<IncidentDetail> transaction(UUID incidentId, Actor actor, String action, Map<String, ?> detail,
+                                            java.util.function.Supplier<Uni<IncidentSummary>> work) {
+        return sessions.withTransaction(session -> work.get()
+                        .call(() -> audit.record(actor, action, incidentId, null, detail)))
+                .chain(() -> detail(incidentId, actor));
+    }
+}

@@ -1,0 +1,22 @@
+package vn.baochay.incident;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * An incident as a queue row shows it; also stored in every event, as the incident stood right
+ * after that event, so a console can apply events without asking the server again.
+ * {@code version} is the revision dispatcher actions are checked against.
+ */
+public record IncidentSummary(UUID id, IncidentKind kind, IncidentStatus status, String province, Position location,
+                              int reportCount, Instant firstReportAt, Instant lastReportAt, Instant openedAt,
+                              long version, String acknowledgedBy, UUID mergedInto) {
+
+    public record Position(double lat, double lon) {
+    }
+
+    static IncidentSummary of(Incident i) {
+        return new IncidentSummary(i.id, i.kind, i.status, i.province, new Position(i.lat, i.lon), i.reportCount,
+                i.firstReportAt, i.lastReportAt, i.openedAt, i.revision, i.acknowledgedBy, i.mergedInto);
+    }
+}
