@@ -39,6 +39,7 @@ public class LoginResource {
 
     @POST
     @Path("/live-ticket")
+    @Consumes(MediaType.WILDCARD)
     @Authenticated
     public AccountService.LiveTicket liveTicket(@Context HttpServerRequest request) {
         return accounts.liveTicket(Tokens.actor(token, Requests.address(request)));

@@ -53,8 +53,9 @@ public class ProblemMapper {
         String field = e.getPath().stream()
                 .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
                 .collect(Collectors.joining(".")).replace(".[", "[");
-        if (field.isEmpty()) {
-            return respond(ProblemType.MALFORMED_JSON, "The body does not have the expected shape", List.of(), request);
+        if (field.isEmpty() || truncated(e)) {
+            return respond(ProblemType.MALFORMED_JSON, "The body is not complete, valid JSON of the expected shape: "
+                    + e.getOriginalMessage(), List.of(), request);
         }
         List<Problem.FieldError> errors = List.of(new Problem.FieldError(field, expectation(e)));
         return respond(typeFor(errors), "Some fields are invalid: " + describe(errors), errors, request);
@@ -62,6 +63,15 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response web(WebApplicationException e, HttpServerRequest request) {
+        // Quarkus REST sometimes wraps the JSON reader's failure in a plain 400: answer it as such.
+        for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof JsonMappingException mapping) {
+                return mismatched(mapping, request);
+            }
+            if (cause instanceof JsonParseException parse) {
+                return malformed(parse, request);
+            }
+        }
         int status = e.getResponse().getStatus();
         return respond(typeForStatus(status), e.getMessage(), List.of(), request);
     }
@@ -109,6 +119,17 @@ public class ProblemMapper {
     static Response respond(ProblemType type, String detail, List<Problem.FieldError> errors, HttpServerRequest request) {
         Problem body = new Problem(type.uri(), type.title(), type.status(), detail, request.path(), errors);
         return Response.status(type.status()).type(ProblemType.MEDIA_TYPE).entity(body).build();
+    }
+
+    /** A body cut short (a dropped connection on a 2G link) is malformed JSON, whatever field it stopped in. */
+    private static boolean truncated(JsonMappingException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof com.fasterxml.jackson.core.io.JsonEOFException
+                    || t.getMessage() != null && t.getMessage().contains("end-of-input")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static ProblemType typeFor(List<Problem.FieldError> errors) {

@@ -35,6 +35,7 @@ public class EventRelay {
     /** Advisory lock key of the relay's leadership ("baochay relay"). */
     private static final long LEADER_LOCK = 114_114_001L;
     static final String IN_MEMORY_CHANNEL = "live-in";
+    private static final Duration PUBLISH_TIMEOUT = Duration.ofSeconds(5);
 
     private final Pool pool;
     private final Vertx vertx;
@@ -92,6 +93,9 @@ public class EventRelay {
                 .chain(leader -> leader ? relayBatch() : Uni.createFrom().item(0))
                 .subscribe().with(
                         published -> {
+                            if (!backoff.isZero()) {
+                                LOG.infof("Relay publishing again, at position %d", position);
+                            }
                             backoff = Duration.ZERO;
                             running.set(false);
                             if (published >= config.relayBatch() || again.get()) {
@@ -167,8 +171,10 @@ public class EventRelay {
         Uni<Void> chain = Uni.createFrom().voidItem();
         for (LiveEvent event : events) {
             String body = write(event);
+            // A publish the broker neither confirms nor refuses in time counts as failed: the batch is
+            // tried again from the same position (consumers drop what they already have).
             chain = chain.chain(() -> "rabbitmq".equals(config.fanout())
-                    ? broker.send(body)
+                    ? broker.send(body).ifNoItem().after(PUBLISH_TIMEOUT).fail()
                     : Uni.createFrom().voidItem().invoke(() -> inMemory.source(IN_MEMORY_CHANNEL).send(body)));
         }
         return chain;

@@ -45,7 +45,8 @@ public class LiveHub {
 
     /** The last sequence number delivered to this instance's consoles. */
     private long delivered = -1;
-    private Instant lastArrival = Instant.now();
+    /** Since when the log has been ahead of what this instance delivered; null when it is not. */
+    private Instant behindSince;
 
     LiveHub(EventLogReader log, IncidentService incidents, LiveConfig config, ObjectMapper json, Vertx vertx) {
         this.log = log;
@@ -95,7 +96,6 @@ public class LiveHub {
 
     /** Delivers everything up to {@code seq}: what is missing before it is read from the log first. */
     private synchronized Uni<Void> deliverThrough(long seq, List<LiveEvent> known) {
-        lastArrival = Instant.now();
         if (seq <= delivered) {
             return Uni.createFrom().voidItem();
         }
@@ -131,17 +131,22 @@ public class LiveHub {
      * missing events straight from the database. The broker normally delivers far sooner.
      */
     private void catchUpIfStalled() {
-        if (Instant.now().isBefore(lastArrival.plus(config.catchUpAfter()))) {
-            return;
-        }
         log.lastSeq().chain(last -> {
             synchronized (this) {
                 if (last <= delivered) {
-                    lastArrival = Instant.now();
+                    behindSince = null;
                     return Uni.createFrom().voidItem();
                 }
-                LOG.warnf("Live fan-out silent for %s while the log is at %d and this instance at %d: reading the log",
-                        config.catchUpAfter(), last, delivered);
+                Instant now = Instant.now();
+                if (behindSince == null) {
+                    behindSince = now;
+                }
+                if (now.isBefore(behindSince.plus(config.catchUpAfter()))) {
+                    return Uni.createFrom().voidItem();
+                }
+                LOG.warnf("Live fan-out has not brought events %d..%d for %s: reading them from the log",
+                        delivered + 1, last, config.catchUpAfter());
+                behindSince = null;
                 return deliverThrough(last, List.of());
             }
         }).subscribe().with(ok -> { }, failure -> LOG.warn("Catch-up failed: " + failure));

@@ -64,6 +64,13 @@ class IncidentRepository {
                 .getResultList();
     }
 
+    /** The province the database derived from the incident's position (trigger incidents_province). */
+    Uni<String> provinceOf(Mutiny.Session session, UUID incidentId) {
+        return session.createNativeQuery("SELECT province FROM incidents WHERE id = :id", String.class)
+                .setParameter("id", incidentId)
+                .getSingleResult();
+    }
+
     /** The last change a dispatcher made, to tell a dispatcher with a stale view who changed it. */
     record Change(String actor, String type, java.time.Instant at) {
     }

@@ -84,7 +84,8 @@ public class IncidentService {
     private Uni<IncidentSummary> written(Mutiny.Session session, Incident incident,
                                          java.util.function.Function<IncidentSummary, IncidentEvent> event) {
         return session.flush()
-                .chain(() -> session.refresh(incident))
+                .chain(() -> incidents.provinceOf(session, incident.id()))
+                .invoke(province -> incident.province = province)
                 .map(ignored -> IncidentSummary.of(incident))
                 .call(summary -> events.append(session, event.apply(summary)));
     }

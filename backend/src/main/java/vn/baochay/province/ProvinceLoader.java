@@ -39,6 +39,8 @@ class ProvinceLoader {
             try (Statement clear = connection.createStatement();
                  PreparedStatement insert = connection.prepareStatement(
                          "INSERT INTO provinces (name, geom) VALUES (?, ST_Multi(ST_SetSRID(ST_GeomFromGeoJSON(?), 4326)))")) {
+                // Instances starting together take turns, so each replaces the table whole.
+                clear.execute("SELECT pg_advisory_xact_lock(114114002)");
                 clear.execute("DELETE FROM provinces");
                 for (JsonNode feature : features) {
                     insert.setString(1, feature.path("properties").path("name").asText());

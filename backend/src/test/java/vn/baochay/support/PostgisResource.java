@@ -1,10 +1,6 @@
 package vn.baochay.support;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.Map;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.postgresql.PostgreSQLContainer;
@@ -34,7 +30,7 @@ public class PostgisResource implements QuarkusTestResourceLifecycleManager {
         }
     }
 
-    static boolean useContainers() {
+    public static boolean useContainers() {
         String mode = System.getenv().getOrDefault("BAOCHAY_TEST_SERVICES", "auto");
         return switch (mode) {
             case "containers" -> true;
@@ -52,26 +48,8 @@ public class PostgisResource implements QuarkusTestResourceLifecycleManager {
     }
 
     private Map<String, String> freshLocalDatabase() {
-        String host = env("BAOCHAY_PG_HOST", "127.0.0.1");
-        String hostPort = (host.contains(":") ? "[" + host + "]" : host) + ":" + env("BAOCHAY_PG_PORT", "5432");
-        String user = env("QUARKUS_DATASOURCE_USERNAME", "postgres");
-        String password = env("QUARKUS_DATASOURCE_PASSWORD", "postgres");
-        try (Connection admin = DriverManager.getConnection("jdbc:postgresql://" + hostPort + "/postgres", user, password);
-             Statement sql = admin.createStatement()) {
-            sql.execute("DROP DATABASE IF EXISTS " + LOCAL_DATABASE + " WITH (FORCE)");
-            sql.execute("CREATE DATABASE " + LOCAL_DATABASE);
-        } catch (SQLException e) {
-            throw new IllegalStateException("No Docker engine, and no local PostgreSQL at " + hostPort
-                    + " (run infra/local/postgis.sh, or the README's test command): " + e.getMessage(), e);
-        }
-        try (Connection db = DriverManager.getConnection(jdbc(hostPort, LOCAL_DATABASE), user, password);
-             Statement sql = db.createStatement()) {
-            sql.execute("CREATE EXTENSION IF NOT EXISTS postgis");
-        } catch (SQLException e) {
-            throw new IllegalStateException("PostGIS is not installed on the local PostgreSQL at " + hostPort
-                    + " (run infra/local/postgis.sh): " + e.getMessage(), e);
-        }
-        return settings(hostPort, LOCAL_DATABASE, user, password);
+        LocalServices.Database db = LocalServices.freshDatabase(LOCAL_DATABASE);
+        return settings(db.hostPort(), db.name(), db.user(), db.password());
     }
 
     private static Map<String, String> settings(String hostPort, String database, String user, String password) {
@@ -86,8 +64,4 @@ public class PostgisResource implements QuarkusTestResourceLifecycleManager {
         return "jdbc:postgresql://" + hostPort + "/" + database;
     }
 
-    private static String env(String name, String fallback) {
-        String value = System.getenv(name);
-        return value == null || value.isBlank() ? fallback : value;
-    }
 }
