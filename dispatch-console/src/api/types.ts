@@ -1,0 +1,213 @@
+// Shapes of the dispatch API (/api/v1/dispatch/...), written against the backend's contract.
+// Everything a citizen typed (descriptions, names) arrives here as plain strings and must only
+// ever be shown as text.
+
+export const INCIDENT_STATUSES = [
+  'NEW',
+  'ACKNOWLEDGED',
+  'DISPATCHED',
+  'ON_SCENE',
+  'CONTROLLED',
+  'CLOSED',
+  'FALSE_ALARM',
+  'MERGED',
+] as const;
+export type IncidentStatus = (typeof INCIDENT_STATUSES)[number];
+
+/** Statuses after which an incident leaves the open queue. */
+export const TERMINAL_STATUSES: readonly IncidentStatus[] = ['CLOSED', 'FALSE_ALARM', 'MERGED'];
+
+export const INCIDENT_KINDS = ['FIRE', 'EXPLOSION', 'RESCUE', 'OTHER'] as const;
+export type IncidentKind = (typeof INCIDENT_KINDS)[number];
+
+export const UNIT_TYPES = ['ENGINE', 'LADDER', 'RESCUE', 'WATER_TANKER'] as const;
+export type UnitType = (typeof UNIT_TYPES)[number];
+
+export const UNIT_STATUSES = [
+  'AVAILABLE',
+  'DISPATCHED',
+  'EN_ROUTE',
+  'ON_SCENE',
+  'RETURNING',
+  'OUT_OF_SERVICE',
+] as const;
+export type UnitStatus = (typeof UNIT_STATUSES)[number];
+
+export type Role = 'DISPATCHER' | 'SUPERVISOR' | 'ADMIN';
+
+export interface LatLon {
+  lat: number;
+  lon: number;
+}
+
+export interface Dispatcher {
+  username: string;
+  displayName: string;
+  role: Role;
+  provinces: string[];
+}
+
+export interface LoginResponse {
+  token: string;
+  expiresAt: string;
+  dispatcher: Dispatcher;
+}
+
+export interface ConsoleConfig {
+  tileUrl: string | null;
+  tileAttribution: string | null;
+  mapCenter: LatLon;
+  mapZoom: number;
+}
+
+export interface IncidentSummary {
+  id: string;
+  kind: IncidentKind;
+  status: IncidentStatus;
+  province: string | null;
+  location: LatLon;
+  reportCount: number;
+  firstReportAt: string;
+  lastReportAt: string;
+  openedAt: string;
+  version: number;
+  acknowledgedBy: string | null;
+  mergedInto: string | null;
+}
+
+export interface Photo {
+  id: string;
+  thumbnailUrl: string;
+  url: string;
+}
+
+export interface Report {
+  id: string;
+  kind: IncidentKind;
+  location: LatLon & { accuracyM: number | null };
+  description: string | null;
+  reporter: { phone: string | null; name: string | null } | null;
+  observedAt: string | null;
+  receivedAt: string;
+  photos: Photo[];
+}
+
+export interface StationUnit {
+  id: string;
+  callsign: string;
+  type: UnitType;
+  status: UnitStatus;
+}
+
+export interface RecommendedStation {
+  id: string;
+  name: string;
+  phone: string;
+  province: string;
+  location: LatLon;
+  distanceM: number;
+  units: StationUnit[];
+}
+
+export interface Assignment {
+  unitId: string;
+  callsign: string;
+  stationId: string;
+  stationName: string;
+  status: UnitStatus;
+  dispatchedAt: string;
+}
+
+export interface Note {
+  id: string;
+  author: string;
+  text: string;
+  at: string;
+}
+
+export interface TimelineEntry {
+  seq: number;
+  type: string;
+  at: string;
+  actor: string | null;
+  text: string;
+}
+
+export interface IncidentDetail extends IncidentSummary {
+  reports: Report[];
+  recommendedStations: RecommendedStation[];
+  assignments: Assignment[];
+  notes: Note[];
+  timeline: TimelineEntry[];
+}
+
+export interface Unit {
+  id: string;
+  callsign: string;
+  type: UnitType;
+  status: UnitStatus;
+  stationId: string;
+  stationName: string;
+  province: string;
+  incidentId: string | null;
+}
+
+export interface Station {
+  id: string;
+  name: string;
+  phone: string;
+  province: string;
+  location: LatLon;
+}
+
+export interface LiveTicket {
+  ticket: string;
+  expiresAt: string;
+}
+
+export type LiveEventType =
+  | 'IncidentOpened'
+  | 'ReportJoined'
+  | 'IncidentAcknowledged'
+  | 'UnitsDispatched'
+  | 'IncidentStatusChanged'
+  | 'NoteAdded'
+  | 'IncidentMerged'
+  // The target of a merge, which took in the merged incident's reports and units; the backend
+  // sends it although the console brief did not list it. Handled like any event with an incident.
+  | 'IncidentAbsorbed'
+  | 'UnitStatusChanged';
+
+export interface SnapshotMessage {
+  type: 'snapshot';
+  seq: number;
+  incidents: IncidentSummary[];
+}
+
+export interface EventMessage {
+  type: 'event';
+  seq: number;
+  eventType: LiveEventType;
+  incidentId: string | null;
+  at: string;
+  actor: string | null;
+  incident: IncidentSummary | null;
+  unit: Unit | null;
+}
+
+export interface HeartbeatMessage {
+  type: 'heartbeat';
+  seq: number;
+}
+
+export type ServerMessage = SnapshotMessage | EventMessage | HeartbeatMessage;
+
+/** RFC 9457 problem details, as every error of the API is answered. */
+export interface Problem {
+  type?: string;
+  title?: string;
+  status?: number;
+  detail?: string;
+  instance?: string;
+  errors?: { field: string; message: string }[];
+}

@@ -1,0 +1,8 @@
+import 'leaflet/dist/leaflet.css';
+import './styles.css';
+import { render } from 'preact';
+import { App } from './app';
+import { applyTheme } from './views/palette';
+
+applyTheme(document.documentElement);
+render(<App />, document.getElementById('app') as HTMLElement);

@@ -1,0 +1,214 @@
+import type { IncidentDetail, IncidentStatus, IncidentSummary, UnitStatus } from '../api/types';
+import { useI18n } from '../i18n';
+import { formatClock, formatDistance } from '../i18n/format';
+import { shortId } from '../state/queue';
+import { MoreActions, PrimaryActions } from './Actions';
+import { StatusBadge, UnitStatusBadge } from './Badge';
+import type { PhotoLoader } from './Photo';
+import { ReportCard } from './ReportCard';
+import { telHref } from './safe';
+import { UnitStatusControl } from './UnitStatusControl';
+
+export interface DetailProps {
+  selectedId: string | null;
+  detail: IncidentDetail | null;
+  picked: string[];
+  busy: string | null;
+  candidates: IncidentSummary[];
+  now: number;
+  loadPhoto: PhotoLoader;
+  onTogglePick: (unitId: string) => void;
+  onAcknowledge: () => Promise<boolean>;
+  onDispatch: () => Promise<boolean>;
+  onStatus: (status: IncidentStatus, reason: string) => Promise<boolean>;
+  onNote: (text: string) => Promise<boolean>;
+  onMerge: (into: string) => Promise<boolean>;
+  onUnitStatus: (unitId: string, status: UnitStatus) => Promise<boolean>;
+}
+
+/** Everything about the selected incident, and what the dispatcher can do with it. */
+export function Detail(props: DetailProps) {
+  const { detail, selectedId, now, busy } = props;
+  const { t, lang } = useI18n();
+
+  if (!selectedId) {
+    return (
+      <section class="panel detail-panel" data-testid="detail" data-state="none">
+        <p class="empty">{t('detail.none')}</p>
+      </section>
+    );
+  }
+  if (!detail || detail.id !== selectedId) {
+    return (
+      <section class="panel detail-panel" data-testid="detail" data-state="loading">
+        <p class="empty">{t('detail.loading')}</p>
+      </section>
+    );
+  }
+
+  return (
+    <section
+      class="panel detail-panel"
+      data-testid="detail"
+      data-state="loaded"
+      data-incident-id={detail.id}
+      data-version={detail.version}
+      aria-labelledby="detail-title"
+    >
+      <header class="panel-header detail-header">
+        <h2 id="detail-title">
+          {t(`kind.${detail.kind}`)} · {detail.province ?? t('queue.noProvince')}
+        </h2>
+        <StatusBadge status={detail.status} testId="detail-status" />
+        <span class="sub">{t('detail.incidentId', { id: shortId(detail.id) })}</span>
+        {detail.acknowledgedBy && (
+          <span class="sub">{t('queue.ackBy', { name: detail.acknowledgedBy })}</span>
+        )}
+        {detail.mergedInto && (
+          <span class="sub">{t('detail.mergedInto', { id: shortId(detail.mergedInto) })}</span>
+        )}
+      </header>
+
+      <div class="detail-body">
+        <PrimaryActions
+          detail={detail}
+          picked={props.picked.length}
+          busy={busy}
+          onAcknowledge={props.onAcknowledge}
+          onDispatch={props.onDispatch}
+        />
+        <section class="detail-section">
+          <h3>{t('detail.reports', { n: detail.reports.length })}</h3>
+          <ol class="reports">
+            {detail.reports.map((report, index) => (
+              <ReportCard
+                key={report.id}
+                report={report}
+                index={index}
+                now={now}
+                loadPhoto={props.loadPhoto}
+              />
+            ))}
+          </ol>
+        </section>
+
+        <section class="detail-section">
+          <h3>{t('detail.stations')}</h3>
+          {detail.recommendedStations.length === 0 ? (
+            <p class="sub">{t('detail.noStations')}</p>
+          ) : (
+            <ul class="stations">
+              {detail.recommendedStations.map((station) => {
+                const available = station.units.filter((u) => u.status === 'AVAILABLE');
+                const href = telHref(station.phone);
+                return (
+                  <li key={station.id} class="station" data-testid="station" data-station-id={station.id}>
+                    <div class="station-head">
+                      <strong>{station.name}</strong>
+                      <span class="distance">{formatDistance(lang, station.distanceM)}</span>
+                      {href ? (
+                        <a class="tel" href={href}>
+                          ☎ {station.phone}
+                        </a>
+                      ) : (
+                        <span>{station.phone}</span>
+                      )}
+                    </div>
+                    {available.length === 0 ? (
+                      <p class="sub">{t('detail.noAvailableUnits')}</p>
+                    ) : (
+                      <ul class="unit-picks">
+                        {available.map((unit) => (
+                          <li key={unit.id}>
+                            <label class="unit-pick">
+                              <input
+                                type="checkbox"
+                                data-testid="unit-checkbox"
+                                data-unit-id={unit.id}
+                                checked={props.picked.includes(unit.id)}
+                                onChange={() => props.onTogglePick(unit.id)}
+                              />
+                              <strong>{unit.callsign}</strong>
+                              <span>{t(`unitType.${unit.type}`)}</span>
+                              <UnitStatusBadge status={unit.status} />
+                            </label>
+                          </li>
+                        ))}
+                      </ul>
+                    )}
+                  </li>
+                );
+              })}
+            </ul>
+          )}
+        </section>
+
+        <section class="detail-section">
+          <h3>{t('detail.assignments')}</h3>
+          {detail.assignments.length === 0 ? (
+            <p class="sub">{t('detail.noAssignments')}</p>
+          ) : (
+            <ul class="assignments">
+              {detail.assignments.map((a) => (
+                <li key={a.unitId} data-testid="assignment" data-unit-id={a.unitId}>
+                  <strong>{a.callsign}</strong>
+                  <span>{a.stationName}</span>
+                  <UnitStatusBadge status={a.status} />
+                  <span class="sub">{formatClock(a.dispatchedAt, now)}</span>
+                  <UnitStatusControl
+                    unitId={a.unitId}
+                    callsign={a.callsign}
+                    status={a.status}
+                    busy={busy !== null}
+                    onChange={props.onUnitStatus}
+                  />
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+
+        <MoreActions
+          detail={detail}
+          busy={busy}
+          candidates={props.candidates}
+          onStatus={props.onStatus}
+          onNote={props.onNote}
+          onMerge={props.onMerge}
+        />
+        <section class="detail-section">
+          <h3>{t('detail.notes')}</h3>
+          {detail.notes.length === 0 ? (
+            <p class="sub">{t('detail.noNotes')}</p>
+          ) : (
+            <ul class="notes">
+              {detail.notes.map((note) => (
+                <li key={note.id} data-testid="note">
+                  <span class="sub">
+                    {formatClock(note.at, now)} · {note.author}
+                  </span>
+                  <p class="note-text">{note.text}</p>
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+
+        <section class="detail-section">
+          <h3>{t('detail.timeline')}</h3>
+          <ol class="timeline">
+            {[...detail.timeline]
+              .sort((a, b) => b.seq - a.seq)
+              .map((entry) => (
+                <li key={entry.seq} data-testid="timeline-entry">
+                  <span class="sub">{formatClock(entry.at, now)}</span>
+                  {entry.actor && <span class="actor">{entry.actor}</span>}
+                  <span>{entry.text}</span>
+                </li>
+              ))}
+          </ol>
+        </section>
+      </div>
+    </section>
+  );
+}
