@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test of the project, on a fresh machine too: installs and starts what the tests need,
-# then lints the API contract and runs the Maven build with all its tests.
+# lints the API contract, runs the console's unit tests, the Maven build with all its tests (unit,
+# @QuarkusTest, and the two-instance cluster test against the packaged application), and finally
+# the console's end-to-end tests in headless Chromium against the packaged application.
 #
 # Services: where a Docker engine answers, the tests start their own PostGIS (Testcontainers);
 # otherwise they use the local PostgreSQL+PostGIS and RabbitMQ that infra/local/*.sh provide.
@@ -33,5 +35,11 @@ fi
 log "linting the citizen API contract (mobile-api-spec/openapi.yaml)"
 (cd mobile-api-spec && npm ci --no-audit --no-fund --loglevel=error && npm run --silent lint)
 
+log "console unit tests (dispatch-console: npm ci, npm test)"
+(cd dispatch-console && npm ci --no-audit --no-fund --loglevel=error && npm test)
+
 log "building and testing (./mvnw verify)"
 ./mvnw -B verify "$@"
+
+log "console end-to-end tests in headless Chromium (infra/local/e2e.sh)"
+"$here/e2e.sh"
