@@ -7,6 +7,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 import org.hibernate.reactive.mutiny.Mutiny;
+import vn.baochay.common.SqlValues;
 
 /** The SQL the merge decision needs: cell locks and a nearest-open-incident lookup on the GiST index. */
 @ApplicationScoped
@@ -84,7 +85,7 @@ class IncidentRepository {
                 .setParameter("id", incidentId)
                 .getResultList()
                 .map(rows -> rows.isEmpty() ? null : new Change((String) rows.get(0)[0], (String) rows.get(0)[1],
-                        toInstant(rows.get(0)[2])));
+                        SqlValues.instant(rows.get(0)[2])));
     }
 
     Uni<List<DispatchView.Note>> notesOf(Mutiny.Session session, UUID incidentId) {
@@ -95,7 +96,7 @@ class IncidentRepository {
                 .setParameter("id", incidentId)
                 .getResultList()
                 .map(rows -> rows.stream().map(r -> new DispatchView.Note((UUID) r[0], (String) r[1], (String) r[2],
-                        toInstant(r[3]))).toList());
+                        SqlValues.instant(r[3]))).toList());
     }
 
     Uni<Void> insertNote(Mutiny.Session session, UUID noteId, UUID incidentId, String author, String text,
@@ -144,7 +145,7 @@ class IncidentRepository {
                 .setParameter("id", incidentId)
                 .getResultList()
                 .map(rows -> rows.stream().map(r -> new DispatchView.TimelineEntry(((Number) r[0]).longValue(),
-                        (String) r[1], toInstant(r[2]), (String) r[3], (String) r[4])).toList());
+                        (String) r[1], SqlValues.instant(r[2]), (String) r[3], (String) r[4])).toList());
     }
 
     record Page(List<Incident> items, long total) {
@@ -191,18 +192,5 @@ class IncidentRepository {
         if (filter.since() != null) {
             query.setParameter("since", filter.since());
         }
-    }
-
-    static java.time.Instant toInstant(Object value) {
-        if (value instanceof java.time.Instant i) {
-            return i;
-        }
-        if (value instanceof java.time.OffsetDateTime o) {
-            return o.toInstant();
-        }
-        if (value instanceof java.time.LocalDateTime l) {
-            return l.toInstant(ZoneOffset.UTC);
-        }
-        return value == null ? null : java.sql.Timestamp.class.cast(value).toInstant();
     }
 }

@@ -8,6 +8,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 import org.hibernate.reactive.mutiny.Mutiny;
+import vn.baochay.common.SqlValues;
 
 /** Units, their statuses and their assignments to incidents. */
 @ApplicationScoped
@@ -22,15 +23,15 @@ class UnitRepository {
 
     /** The units, locked for this transaction in id order (so two dispatches never deadlock). */
     Uni<List<UnitState>> lock(Mutiny.Session session, Collection<String> unitIds) {
-        return session.createNativeQuery(UNIT_STATE + " WHERE u.id IN (:ids) ORDER BY u.id FOR UPDATE OF u",
-                        Object[].class)
-                .setParameter("ids", unitIds)
-                .getResultList()
-                .map(rows -> rows.stream().map(UnitRepository::toState).toList());
+        return byIds(session, UNIT_STATE + " WHERE u.id IN (:ids) ORDER BY u.id FOR UPDATE OF u", unitIds);
     }
 
     Uni<List<UnitState>> find(Mutiny.Session session, Collection<String> unitIds) {
-        return session.createNativeQuery(UNIT_STATE + " WHERE u.id IN (:ids) ORDER BY u.id", Object[].class)
+        return byIds(session, UNIT_STATE + " WHERE u.id IN (:ids) ORDER BY u.id", unitIds);
+    }
+
+    private static Uni<List<UnitState>> byIds(Mutiny.Session session, String sql, Collection<String> unitIds) {
+        return session.createNativeQuery(sql, Object[].class)
                 .setParameter("ids", unitIds)
                 .getResultList()
                 .map(rows -> rows.stream().map(UnitRepository::toState).toList());
@@ -107,7 +108,7 @@ class UnitRepository {
                 .setParameter("incident", incidentId)
                 .getResultList()
                 .map(rows -> rows.stream().map(r -> new Assignment((String) r[0], (String) r[1], (String) r[2],
-                        (String) r[3], (String) r[4], instant(r[5]), (String) r[6], instant(r[7]))).toList());
+                        (String) r[3], (String) r[4], SqlValues.instant(r[5]), (String) r[6], SqlValues.instant(r[7]))).toList());
     }
 
     record StationPlace(String id, String name, String phone, String province, NearbyStation.Position location) {
@@ -127,18 +128,5 @@ class UnitRepository {
     private static UnitState toState(Object[] r) {
         return new UnitState((String) r[0], (String) r[1], (String) r[2], UnitStatus.valueOf((String) r[3]),
                 (String) r[4], (String) r[5], (String) r[6], (UUID) r[7]);
-    }
-
-    private static Instant instant(Object value) {
-        if (value == null) {
-            return null;
-        }
-        if (value instanceof Instant i) {
-            return i;
-        }
-        if (value instanceof java.time.OffsetDateTime o) {
-            return o.toInstant();
-        }
-        return ((java.time.LocalDateTime) value).toInstant(ZoneOffset.UTC);
     }
 }
