@@ -28,6 +28,8 @@ public class AccountService {
     record Failures(int count, Instant lockedUntil) {
     }
 
+    private static final int MAX_TRACKED_USERNAMES = 10_000;
+
     AccountService(Mutiny.SessionFactory sessions, AccountRepository accounts, Tokens tokens, AuthConfig config,
                    AuditTrail audit, io.vertx.mutiny.core.Vertx vertx) {
         this.sessions = sessions;
@@ -85,6 +87,10 @@ public class AccountService {
     }
 
     private Uni<Login> fail(String username, String address, Instant now) {
+        if (failures.size() > MAX_TRACKED_USERNAMES) {
+            // Guessing across many made-up usernames must not grow memory without bound.
+            failures.values().removeIf(f -> f.lockedUntil() == null || f.lockedUntil().isBefore(now));
+        }
         Failures next = failures.merge(username, new Failures(1, null), (old, one) -> old.count() + 1 >= config.maxFailedLogins()
                 ? new Failures(0, now.plus(config.lockout()))
                 : new Failures(old.count() + 1, null));
