@@ -1,0 +1,413 @@
+// End-to-end tests of the dispatch console: the real packaged backend (demo profile, fresh PostGIS
+// database) and the console it serves, in headless Chromium. Reports come in through the citizen
+// API like a phone sends them. Nothing leaves this machine: every request to another host is
+// blocked in the browser. Screenshots and the backend log go to e2e/output/.
+import assert from 'node:assert/strict';
+import { copyFileSync, rmSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { Backend, backendSettings } from './support/backend.mjs';
+import {
+  ACCOUNTS,
+  consoleAs,
+  launchChromium,
+  newWorkstation,
+  openConsole,
+  row,
+  rowSeenAt,
+  screenshots,
+  select,
+  signIn,
+  UI_TIMEOUT_MS,
+  waitUntilLive,
+} from './support/browser.mjs';
+import { fireReport, Places, sendReport } from './support/reports.mjs';
+
+const outputDir = resolve(import.meta.dirname, 'output');
+const docsScreenshot = resolve(import.meta.dirname, '../docs/console.png');
+// Configured on purpose: the browser may not reach it, so the map must do without.
+const EXTERNAL_TILES = 'https://tile.openstreetmap.org/{z}/{x}/{y}.png';
+const TEST_TIMEOUT_MS = 90_000;
+const APP_NAME = 'Báo cháy 114';
+
+rmSync(outputDir, { recursive: true, force: true });
+const backend = new Backend(backendSettings(outputDir), { tileUrl: EXTERNAL_TILES });
+const shots = screenshots(outputDir);
+let browser;
+
+// The backend must not outlive the tests, whatever ends them.
+process.on('exit', () => backend.killNow());
+for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]]) {
+  process.on(signal, () => {
+    backend.killNow();
+    process.exit(code);
+  });
+}
+
+/** The short reference the console shows for an incident (see src/state/queue.ts shortId). */
+const shortId = (id) => id.replace(/-/g, '').slice(-6).toUpperCase();
+
+/**
+ * Runs one scene with fresh workstations (browser contexts); each page opened through `open` is
+ * screenshotted at the end, pass or fail, and must not have thrown an uncaught error.
+ */
+async function scene(name, body) {
+  const contexts = [];
+  const pages = [];
+  const open = async (account) => {
+    const context = await newWorkstation(browser);
+    contexts.push(context);
+    const page = account ? await consoleAs(context, backend.url, account) : await openConsole(context, backend.url);
+    pages.push(page);
+    return page;
+  };
+  try {
+    await body(open);
+    for (const page of pages) assert.deepEqual(page.errors, [], 'uncaught errors in the page');
+  } finally {
+    for (const [index, page] of pages.entries()) {
+      await shots.take(page, pages.length > 1 ? `${name}-${index + 1}` : name);
+    }
+    for (const context of contexts) await context.close().catch(() => {});
+  }
+}
+
+/** One test: a scene (named for its screenshots) given `open` and the test context. */
+function scenario(title, name, body, timeout = TEST_TIMEOUT_MS) {
+  test(title, { timeout }, (t) => scene(name, (open) => body(open, t)));
+}
+
+describe('dispatch console', () => {
+  before(
+    async () => {
+      await backend.resetDatabase();
+      await backend.start();
+      // A running system's intake is warm: one report far from the tests' places takes the JIT's
+      // first pass, so the latency test measures what a dispatcher would see on a normal day.
+      await sendReport(backend.url, fireReport(Places.warmUp, { description: 'Khởi động' }));
+      browser = await launchChromium();
+    },
+    { timeout: 180_000 },
+  );
+
+  after(
+    async () => {
+      await browser?.close().catch(() => {});
+      await backend.close();
+      process.stdout.write(`\nscreenshots: ${shots.dir}\nbackend log: ${backend.logPath}\n`);
+    },
+    { timeout: 60_000 },
+  );
+
+  scenario(
+    'a dispatcher signs in to a Vietnamese console and sees the queue, the map and a live connection',
+    '01-sign-in',
+    async (open) => {
+      const page = await open();
+      assert.equal(await page.locator('html').getAttribute('lang'), 'vi');
+      await page.getByRole('heading', { name: 'Đăng nhập điều phối viên' }).waitFor();
+
+      await signIn(page, ACCOUNTS.dispatcher);
+      await waitUntilLive(page);
+
+      await page.getByTestId('queue').getByRole('heading', { name: 'Sự cố đang mở' }).waitFor();
+      assert.match(await page.getByTestId('connection').innerText(), /Đã kết nối$/);
+      assert.match(await page.getByTestId('dispatcher').innerText(), /Lò Thị Hoa \(Điện Biên\)/);
+      const map = page.getByTestId('map');
+      await map.locator('.leaflet-outlines-pane path').first().waitFor({ state: 'attached' });
+      const box = await map.boundingBox();
+      assert.ok(box && box.width > 300 && box.height > 200, `map too small: ${JSON.stringify(box)}`);
+      await page.getByTestId('unit-board').getByRole('heading', { name: 'Bảng xe' }).waitFor();
+      await page.getByTestId('unit-row').first().waitFor();
+      assert.equal(await page.getByTestId('login-form').count(), 0);
+    },
+  );
+
+  scenario(
+    'a citizen report appears in the queue within 2 s without a reload, and the page title counts it',
+    '02-live-queue',
+    async (open, t) => {
+      const page = await open(ACCOUNTS.dispatcher);
+      const newBefore = await page.locator('[data-testid="incident-row"][data-status="NEW"]').count();
+      await page.evaluate(() => (window.__e2e.samePage = true));
+
+      const sentAt = Date.now();
+      const accepted = await sendReport(backend.url, fireReport(Places.liveQueue));
+      const answeredIn = Date.now() - sentAt;
+      const seenAt = await rowSeenAt(page, accepted.incidentId, 10_000);
+      const latency = seenAt - sentAt;
+      t.diagnostic(`report → queue row: ${latency} ms from sending the POST (its 201 came after ${answeredIn} ms)`);
+      assert.ok(latency < 2000, `the row appeared ${latency} ms after the report was sent, expected < 2000 ms`);
+
+      const incident = row(page, accepted.incidentId);
+      assert.equal(await incident.getAttribute('data-status'), 'NEW');
+      assert.equal(await incident.getByTestId('incident-status').innerText(), 'Mới');
+      assert.equal(await incident.getByTestId('incident-province').innerText(), 'Điện Biên');
+      assert.equal(await incident.getByTestId('incident-reports').innerText(), '1 tin báo');
+      const title = `(${newBefore + 1}) ${APP_NAME}`;
+      await page.waitForFunction((expected) => document.title === expected, title, { timeout: 5_000 });
+      assert.equal(await page.evaluate(() => window.__e2e.samePage), true, 'the page was reloaded');
+    },
+  );
+
+  scenario(
+    'an acknowledgement and a dispatch in one console show in another console at once',
+    '03-two-consoles',
+    async (open) => {
+      const dispatcher = await open(ACCOUNTS.dispatcher);
+      const supervisor = await open(ACCOUNTS.supervisor);
+      const { incidentId } = await sendReport(backend.url, fireReport(Places.twoConsoles));
+      await row(dispatcher, incidentId).waitFor();
+      await row(supervisor, incidentId).waitFor();
+
+      // The dispatcher acknowledges; the supervisor sees it.
+      await select(dispatcher, incidentId);
+      await dispatcher.getByTestId('action-acknowledge').click();
+      await dispatcher.locator('[data-testid="message"][data-kind="ok"]').waitFor();
+      const ackRow = supervisor.locator(
+        `[data-testid="incident-row"][data-incident-id="${incidentId}"][data-status="ACKNOWLEDGED"]`,
+      );
+      await ackRow.waitFor();
+      assert.equal(await ackRow.getByTestId('incident-status').innerText(), 'Đã tiếp nhận');
+
+      // The supervisor dispatches the nearest station's first available unit; the dispatcher sees
+      // the incident dispatched, in the queue, the open detail and on the unit board.
+      await select(supervisor, incidentId);
+      const pick = supervisor.getByTestId('unit-checkbox').first();
+      const unitId = await pick.getAttribute('data-unit-id');
+      await pick.check();
+      await supervisor.getByTestId('action-dispatch').click();
+      await supervisor.locator('[data-testid="message"][data-kind="ok"]').waitFor();
+
+      const dispatchedRow = dispatcher.locator(
+        `[data-testid="incident-row"][data-incident-id="${incidentId}"][data-status="DISPATCHED"]`,
+      );
+      await dispatchedRow.waitFor();
+      assert.equal(await dispatchedRow.getByTestId('incident-status').innerText(), 'Đã điều xe');
+      await dispatcher.locator('[data-testid="detail-status"][data-status="DISPATCHED"]').waitFor();
+      await dispatcher.locator(`[data-testid="assignment"][data-unit-id="${unitId}"]`).waitFor();
+      const unitRow = dispatcher.locator(
+        `[data-testid="unit-row"][data-unit-id="${unitId}"][data-status="DISPATCHED"]`,
+      );
+      await unitRow.waitFor();
+      assert.match(await unitRow.innerText(), new RegExp(`#${shortId(incidentId)}`));
+      await unitRow.scrollIntoViewIfNeeded();
+    },
+  );
+
+  scenario(
+    'after a backend restart the console reconnects by itself and shows the incident reported meanwhile',
+    '04-restart',
+    async (open, t) => {
+      const page = await open(ACCOUNTS.dispatcher);
+      await page.evaluate(() => (window.__e2e.samePage = true));
+      const linksBefore = await page.evaluate(() => window.__e2e.links.length);
+
+      // Until the report is in, the console's reconnection attempts (each starts with a live-ticket
+      // request) fail while the backend is down, as they would anyway, and wait once it is back:
+      // the incident can then only reach the console through its resync after reconnecting.
+      let reportSent = false;
+      let reported;
+      const reportIn = new Promise((done) => (reported = done));
+      let held = 0;
+      await page.context().route('**/api/v1/dispatch/live-ticket', async (route) => {
+        if (!reportSent) {
+          if (!(await backend.answers())) return route.abort('connectionrefused').catch(() => {});
+          held += 1;
+          await reportIn;
+        }
+        return route.continue().catch(() => {});
+      });
+
+      const downAt = Date.now();
+      await backend.kill();
+      await page.waitForFunction(
+        (from) => window.__e2e.links.slice(from).includes('reconnecting'),
+        linksBefore,
+        { timeout: UI_TIMEOUT_MS },
+      );
+      await shots.take(page, '04-restart-reconnecting');
+
+      await backend.start();
+      const upAt = Date.now();
+      const linkWhenReported = await page.getByTestId('connection').getAttribute('data-state');
+      const { incidentId } = await sendReport(backend.url, fireReport(Places.restart));
+      reportSent = true;
+      reported();
+
+      // Back-off is at most 10 s (±20 %), so the console tries again within ~12 s of the restart.
+      const seenAt = await rowSeenAt(page, incidentId, 30_000);
+      await waitUntilLive(page, 30_000);
+      t.diagnostic(
+        `backend down ${upAt - downAt} ms; console state when the report was sent: ${linkWhenReported}; ` +
+          `reconnection attempts held until the report was in: ${held}; ` +
+          `incident shown ${seenAt - upAt} ms after the backend was ready`,
+      );
+      assert.notEqual(linkWhenReported, 'connected', 'the console had reconnected before the report');
+      const links = await page.evaluate((from) => window.__e2e.links.slice(from), linksBefore);
+      assert.equal(links[0], 'reconnecting', `indicator states after the kill: ${links.join(' → ')}`);
+      assert.equal(links.at(-1), 'connected', `indicator states after the kill: ${links.join(' → ')}`);
+      assert.equal(await row(page, incidentId).getAttribute('data-status'), 'NEW');
+      assert.equal(await page.evaluate(() => window.__e2e.samePage), true, 'the page was reloaded');
+    },
+    240_000,
+  );
+
+  scenario(
+    'hostile text in a report is shown literally and runs nothing',
+    '05-hostile-text',
+    async (open) => {
+      const page = await open(ACCOUNTS.dispatcher);
+      const dialogs = [];
+      page.on('dialog', (dialog) => {
+        dialogs.push(dialog.message());
+        void dialog.dismiss().catch(() => {});
+      });
+      const injected = [];
+      page.on('request', (request) => {
+        if (new URL(request.url()).pathname === '/x') injected.push(request.url());
+      });
+
+      const description = '<img src=x onerror=alert(1)>';
+      const name = '<script>alert("name")</script>';
+      const { incidentId } = await sendReport(
+        backend.url,
+        fireReport(Places.hostileText, { description, reporter: { phone: '+84912345679', name } }),
+      );
+      await row(page, incidentId).waitFor();
+      await select(page, incidentId);
+
+      const shown = page.getByTestId('report-description');
+      assert.equal(await shown.textContent(), description);
+      await shown.scrollIntoViewIfNeeded();
+      assert.equal(await page.getByTestId('reporter-name').textContent(), name);
+      assert.equal(await page.locator('img[src="x"]').count(), 0, 'the description became an <img>');
+      assert.equal(await page.locator('[data-testid="detail"] script').count(), 0);
+      // Nothing to wait for when nothing happens: give a stray image load or handler a short,
+      // bounded window (two frames and 300 ms) before checking that it did not run.
+      await page.evaluate(
+        () => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(done, 300)))),
+      );
+      assert.deepEqual(dialogs, [], 'a dialog opened');
+      assert.deepEqual(injected, [], 'the page requested the injected image');
+    },
+  );
+
+  scenario(
+    'with no internet the map still shows the province outlines and the incident marker',
+    '06-offline-map',
+    async (open) => {
+      const page = await open(ACCOUNTS.dispatcher);
+      const { incidentId } = await sendReport(backend.url, fireReport(Places.offlineMap));
+      await row(page, incidentId).waitFor();
+      await select(page, incidentId);
+
+      const map = page.getByTestId('map');
+      // Tiles are configured (an external host) but blocked: the outlines are the base map.
+      await page.locator('[data-testid="map"][data-tiles="failing"][data-outlines="ok"]').waitFor();
+      assert.ok(
+        page.context().blocked.some((url) => url.startsWith('https://tile.openstreetmap.org/')),
+        'no tile request was made (is the tile URL configured?)',
+      );
+      assert.equal(await page.getByTestId('map-note').innerText(), 'Bản đồ ngoại tuyến: ranh giới tỉnh');
+
+      const provinces = await (await fetch(`${backend.url}/geo/provinces-vn.geojson`)).json();
+      const outlines = map.locator('.leaflet-outlines-pane svg path');
+      assert.equal(await outlines.count(), provinces.features.length, 'one outline per province');
+      const filled = await outlines.evaluateAll(
+        (paths) =>
+          paths.filter((p) => p.getAttribute('fill-opacity') === '1' && (p.getAttribute('d') ?? '').length > 20)
+            .length,
+      );
+      assert.ok(filled > 0, 'no province is drawn in view');
+
+      // The selected incident's marker is in view; its tooltip names the incident.
+      const markers = map.locator('.leaflet-incidents-pane svg path');
+      const rows = await page.getByTestId('incident-row').count();
+      assert.equal(await markers.count(), rows, 'one marker per open incident');
+      const mapBox = await map.boundingBox();
+      let found = false;
+      // The selected marker is drawn last (on top of its neighbours): try it first.
+      for (const marker of (await markers.all()).reverse()) {
+        const box = await marker.boundingBox();
+        if (!box || box.width === 0) continue;
+        const cx = box.x + box.width / 2;
+        const cy = box.y + box.height / 2;
+        if (cx < mapBox.x || cy < mapBox.y || cx > mapBox.x + mapBox.width || cy > mapBox.y + mapBox.height) continue;
+        await page.mouse.move(cx, cy);
+        const tooltip = map.locator('.leaflet-tooltip').filter({ hasText: `#${shortId(incidentId)}` }).first();
+        if (await tooltip.waitFor({ timeout: 1_000 }).then(() => true, () => false)) {
+          assert.match(await tooltip.innerText(), /Mới · Cháy · Điện Biên/);
+          found = true;
+          break;
+        }
+      }
+      assert.ok(found, `no marker in view shows incident #${shortId(incidentId)}`);
+    },
+  );
+
+  scenario(
+    'a wrong password shows the server\'s message and stays on the login screen',
+    '07-wrong-password',
+    async (open) => {
+      const page = await open();
+      const [response] = await Promise.all([
+        page.waitForResponse((r) => new URL(r.url()).pathname === '/api/v1/dispatch/login'),
+        signIn(page, { username: ACCOUNTS.otherDispatcher.username, password: 'sai-mat-khau' }),
+      ]);
+      assert.equal(response.status(), 401);
+      const problem = await response.json();
+      assert.ok(problem.detail, 'the server gave no detail');
+
+      const error = page.getByTestId('login-error');
+      await error.waitFor();
+      assert.equal((await error.innerText()).trim(), problem.detail);
+      assert.equal(await page.getByTestId('login-password').inputValue(), '');
+      assert.equal(await page.getByTestId('login-username').inputValue(), ACCOUNTS.otherDispatcher.username);
+      assert.equal(await page.getByTestId('connection').count(), 0, 'the console opened');
+      assert.equal(await page.evaluate(() => sessionStorage.getItem('baochay.session')), null);
+    },
+  );
+
+  scenario(
+    'a dispatcher sees the selected incident\'s reports, nearest stations and map together',
+    '08-console',
+    async (open) => {
+      // Two citizens report the market fire (the second joins the first's incident), another the
+      // school; the dispatcher picks the market fire and ticks a unit to send.
+      const market = await sendReport(
+        backend.url,
+        fireReport(Places.market, {
+          description: 'Cháy ki-ốt ở chợ trung tâm, lửa lan sang dãy bên cạnh',
+          reporter: { phone: '+84912345678', name: 'Lò Văn Minh' },
+        }),
+      );
+      const joined = await sendReport(
+        backend.url,
+        fireReport(
+          { lat: Places.market.lat + 0.0006, lon: Places.market.lon - 0.0005 },
+          {
+            description: 'Khói đen rất lớn phía sau chợ, có người còn trong ki-ốt',
+            reporter: { phone: '+84987654321', name: 'Quàng Thị Lan' },
+          },
+        ),
+      );
+      assert.equal(joined.incidentId, market.incidentId, 'the second report did not join the first');
+      await sendReport(backend.url, fireReport(Places.school, { description: 'Cháy bếp trường tiểu học' }));
+
+      const page = await open(ACCOUNTS.dispatcher);
+      await select(page, market.incidentId);
+      await page.getByRole('heading', { name: 'Tin báo (2)' }).waitFor();
+      assert.equal(await page.getByTestId('report').count(), 2);
+      assert.ok((await page.getByTestId('station').count()) >= 1, 'no recommended station');
+      await page.getByTestId('unit-checkbox').first().check();
+      await page.getByRole('button', { name: 'Điều 1 xe (D)' }).waitFor();
+      await page.locator('[data-testid="map"][data-outlines="ok"]').waitFor();
+      await page.locator('.leaflet-tooltip.distance-label').first().waitFor();
+      await page.mouse.move(0, 0);
+
+      const path = await shots.take(page, 'console');
+      if (process.env.BAOCHAY_E2E_DOCS_SCREENSHOT === '1') copyFileSync(path, docsScreenshot);
+    },
+  );
+});

@@ -1,0 +1,45 @@
+// Citizen reports, sent through the public citizen API exactly as the app sends them.
+import { randomUUID } from 'node:crypto';
+
+/**
+ * Places in Điện Biên (around Điện Biên Phủ), at least 2 km apart: a report within ~300 m of an open
+ * incident joins it, so each test reports its fire at its own place and gets its own incident.
+ */
+export const Places = Object.freeze({
+  liveQueue: { lat: 21.34, lon: 102.995 },
+  twoConsoles: { lat: 21.34, lon: 103.02 },
+  restart: { lat: 21.34, lon: 103.045 },
+  hostileText: { lat: 21.365, lon: 102.995 },
+  offlineMap: { lat: 21.365, lon: 103.02 },
+  market: { lat: 21.3856, lon: 103.0169 },
+  school: { lat: 21.415, lon: 102.995 },
+  // Hà Nội: outside the Điện Biên dispatcher's provinces, for the report that warms the backend up.
+  warmUp: { lat: 21.0285, lon: 105.8542 },
+});
+
+/** A fire report at a place, with a reporter; `overrides` replace any field. */
+export function fireReport(place, overrides = {}) {
+  return {
+    clientReportId: randomUUID(),
+    location: { lat: place.lat, lon: place.lon, accuracyM: 20 },
+    kind: 'FIRE',
+    description: 'Cháy nhà dân, khói đen bốc cao',
+    reporter: { phone: '+84912345678', name: 'Nguyễn Văn An' },
+    ...overrides,
+  };
+}
+
+/** POSTs a report and returns the acceptance (201); anything else fails the test. */
+export async function sendReport(baseUrl, report) {
+  const response = await fetch(`${baseUrl}/api/v1/reports`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+    body: JSON.stringify(report),
+    signal: AbortSignal.timeout(15_000),
+  });
+  const body = await response.text();
+  if (response.status !== 201) {
+    throw new Error(`POST /api/v1/reports answered ${response.status}, expected 201: ${body}`);
+  }
+  return JSON.parse(body);
+}
