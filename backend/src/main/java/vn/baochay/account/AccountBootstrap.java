@@ -18,21 +18,22 @@ class AccountBootstrap {
 
     private static final Logger LOG = Logger.getLogger(AccountBootstrap.class);
 
-    /** Demo dispatchers: username, display name, password, role, provinces. Demo and test profiles only. */
-    static final List<AccountRepository.Account> DEMO = List.of(
-            demo("dieuphoi.dienbien", "Lò Thị Hoa (Điện Biên)", "dienbien114", Role.DISPATCHER,
-                    List.of("Điện Biên", "Lai Châu", "Sơn La")),
-            demo("dieuphoi.laocai", "Nguyễn Văn Nam (Lào Cai)", "laocai114", Role.DISPATCHER,
-                    List.of("Lào Cai", "Tuyên Quang")),
-            demo("dieuphoi.hanoi", "Trần Thu Hà (Hà Nội)", "hanoi114", Role.DISPATCHER, List.of("Hà Nội")),
-            demo("giamsat", "Phạm Minh Đức (giám sát)", "giamsat114", Role.SUPERVISOR, List.of()),
-            demo("quantri", "Quản trị hệ thống", "quantri114", Role.ADMIN, List.of()));
-
-    private static AccountRepository.Account demo(String username, String name, String password, Role role,
-                                                  List<String> provinces) {
-        // The password travels in the hash field until start-up hashes it.
-        return new AccountRepository.Account(username, name, password, role, provinces, true);
+    /** A demo dispatcher as the README lists it, password in clear until start-up hashes it. */
+    record DemoAccount(String username, String displayName, String password, Role role, List<String> provinces) {
+        AccountRepository.Account hashed() {
+            return new AccountRepository.Account(username, displayName, Passwords.hash(password), role, provinces, true);
+        }
     }
+
+    /** Demo dispatchers; created in the demo, dev and test profiles only. */
+    static final List<DemoAccount> DEMO = List.of(
+            new DemoAccount("dieuphoi.dienbien", "Lò Thị Hoa (Điện Biên)", "dienbien114", Role.DISPATCHER,
+                    List.of("Điện Biên", "Lai Châu", "Sơn La")),
+            new DemoAccount("dieuphoi.laocai", "Nguyễn Văn Nam (Lào Cai)", "laocai114", Role.DISPATCHER,
+                    List.of("Lào Cai", "Tuyên Quang")),
+            new DemoAccount("dieuphoi.hanoi", "Trần Thu Hà (Hà Nội)", "hanoi114", Role.DISPATCHER, List.of("Hà Nội")),
+            new DemoAccount("giamsat", "Phạm Minh Đức (giám sát)", "giamsat114", Role.SUPERVISOR, List.of()),
+            new DemoAccount("quantri", "Quản trị hệ thống", "quantri114", Role.ADMIN, List.of()));
 
     void onStart(@Observes StartupEvent event, AuthConfig config, Mutiny.SessionFactory sessions,
                  AccountRepository accounts, Clock clock) throws Throwable {
@@ -46,9 +47,8 @@ class AccountBootstrap {
             LOG.info("No baochay.auth.admin.username/password configured: no ADMIN account is created at start-up");
         }
         if (config.demoAccounts()) {
-            for (var account : DEMO) {
-                var hashed = new AccountRepository.Account(account.username(), account.displayName(),
-                        Passwords.hash(account.passwordHash()), account.role(), account.provinces(), true);
+            for (DemoAccount account : DEMO) {
+                var hashed = account.hashed();
                 work = work.chain(() -> sessions.withTransaction(s -> accounts.upsert(s, hashed, true, clock.instant())));
             }
             LOG.warnf("Demo dispatcher accounts are enabled (%d accounts, see README): not for production", DEMO.size());

@@ -207,7 +207,7 @@ public class IncidentService {
                 .replaceWithVoid());
     }
 
-    /** The province of an incident, for checks made by other features; null when there is none. */
+    /** An incident as it stands, for checks made by other features (e.g. its province); null when there is none. */
     public Uni<IncidentSummary> summary(UUID incidentId) {
         return sessions.withSession(session -> session.find(Incident.class, incidentId)
                 .map(incident -> incident == null ? null : IncidentSummary.of(incident)));
