@@ -35,7 +35,7 @@ public class Main implements QuarkusApplication {
             try {
                 StationImporter.ImportResult result = importer.importFrom(file);
                 System.out.printf("%s: %d stations, %d units imported%n", file, result.stations(), result.units());
-            } catch (StationImporter.InvalidStationFile | java.io.IOException e) {
+            } catch (vn.baochay.station.InvalidStationFile | java.io.IOException e) {
                 System.err.println(e.getMessage());
                 System.err.println("Nothing from " + file + " was imported.");
                 return 1;

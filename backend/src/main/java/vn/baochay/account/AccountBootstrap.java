@@ -7,8 +7,8 @@ import jakarta.enterprise.event.Observes;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import org.hibernate.reactive.mutiny.Mutiny;
 import org.jboss.logging.Logger;
+import vn.baochay.common.Transactions;
 
 /**
  * Accounts that must exist when the application starts: the first ADMIN from configuration, and in
@@ -35,21 +35,21 @@ class AccountBootstrap {
             new DemoAccount("giamsat", "Phạm Minh Đức (giám sát)", "giamsat114", Role.SUPERVISOR, List.of()),
             new DemoAccount("quantri", "Quản trị hệ thống", "quantri114", Role.ADMIN, List.of()));
 
-    void onStart(@Observes StartupEvent event, AuthConfig config, Mutiny.SessionFactory sessions,
+    void onStart(@Observes StartupEvent event, AuthConfig config, Transactions transactions,
                  AccountRepository accounts, Clock clock) throws Throwable {
         Uni<Void> work = Uni.createFrom().voidItem();
         if (config.admin().username().isPresent() && config.admin().password().isPresent()) {
             String username = config.admin().username().get();
             var admin = new AccountRepository.Account(username, "Administrator",
                     Passwords.hash(config.admin().password().get()), Role.ADMIN, List.of(), true);
-            work = work.chain(() -> sessions.withTransaction(s -> accounts.upsert(s, admin, false, clock.instant())));
+            work = work.chain(() -> transactions.inTransaction(() -> accounts.upsert(admin, false, clock.instant())));
         } else {
             LOG.info("No baochay.auth.admin.username/password configured: no ADMIN account is created at start-up");
         }
         if (config.demoAccounts()) {
             for (DemoAccount account : DEMO) {
                 var hashed = account.hashed();
-                work = work.chain(() -> sessions.withTransaction(s -> accounts.upsert(s, hashed, true, clock.instant())));
+                work = work.chain(() -> transactions.inTransaction(() -> accounts.upsert(hashed, true, clock.instant())));
             }
             LOG.warnf("Demo dispatcher accounts are enabled (%d accounts, see README): not for production", DEMO.size());
         }

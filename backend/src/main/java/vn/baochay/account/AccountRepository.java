@@ -12,23 +12,29 @@ import org.hibernate.reactive.mutiny.Mutiny;
 @ApplicationScoped
 class AccountRepository {
 
+    private final Mutiny.SessionFactory sessions;
+
+    AccountRepository(Mutiny.SessionFactory sessions) {
+        this.sessions = sessions;
+    }
+
     record Account(String username, String displayName, String passwordHash, Role role, List<String> provinces,
                    boolean active) {
     }
 
-    Uni<Account> find(Mutiny.Session session, String username) {
-        return session.createNativeQuery("""
+    Uni<Account> find(String username) {
+        return sessions.withSession(session -> session.createNativeQuery("""
                         SELECT username, display_name, password_hash, role, array_to_string(provinces, chr(31)), active
                         FROM dispatchers WHERE username = :username
                         """, Object[].class)
                 .setParameter("username", username)
                 .getResultList()
-                .map(rows -> rows.isEmpty() ? null : toAccount(rows.get(0)));
+                .map(rows -> rows.isEmpty() ? null : toAccount(rows.get(0))));
     }
 
     /** Creates the account, or (for demo accounts) brings an existing one back to the given values. */
-    Uni<Void> upsert(Mutiny.Session session, Account account, boolean overwrite, Instant now) {
-        return session.createNativeQuery(overwrite ? """
+    Uni<Void> upsert(Account account, boolean overwrite, Instant now) {
+        return sessions.withSession(session -> session.createNativeQuery(overwrite ? """
                         INSERT INTO dispatchers (id, username, display_name, password_hash, role, provinces, created_at)
                         VALUES (:id, :username, :name, :hash, :role, string_to_array(:provinces, chr(31)), :now)
                         ON CONFLICT (username) DO UPDATE SET display_name = excluded.display_name,
@@ -47,7 +53,7 @@ class AccountRepository {
                 .setParameter("provinces", String.join("\u001f", account.provinces()))
                 .setParameter("now", now.atOffset(ZoneOffset.UTC))
                 .executeUpdate()
-                .replaceWithVoid();
+                .replaceWithVoid());
     }
 
     private static Account toAccount(Object[] row) {

@@ -6,17 +6,15 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import org.hibernate.reactive.mutiny.Mutiny;
 import vn.baochay.audit.AuditTrail;
 import vn.baochay.common.Actor;
-import vn.baochay.common.ProblemException;
-import vn.baochay.common.ProblemType;
+import vn.baochay.common.Reason;
+import vn.baochay.common.Rejection;
 
 /** Dispatcher log-in: checks the password, issues the token, and slows down guessing. */
 @ApplicationScoped
 public class AccountService {
 
-    private final Mutiny.SessionFactory sessions;
     private final AccountRepository accounts;
     private final Tokens tokens;
     private final AuthConfig config;
@@ -30,9 +28,8 @@ public class AccountService {
 
     private static final int MAX_TRACKED_USERNAMES = 10_000;
 
-    AccountService(Mutiny.SessionFactory sessions, AccountRepository accounts, Tokens tokens, AuthConfig config,
+    AccountService(AccountRepository accounts, Tokens tokens, AuthConfig config,
                    AuditTrail audit, io.vertx.mutiny.core.Vertx vertx) {
-        this.sessions = sessions;
         this.accounts = accounts;
         this.tokens = tokens;
         this.config = config;
@@ -51,7 +48,7 @@ public class AccountService {
 
     /**
      * A token for a right username and password of an active account. A wrong one answers
-     * {@link ProblemType#INVALID_CREDENTIALS} without saying which part was wrong; after
+     * {@link Reason#INVALID_CREDENTIALS} without saying which part was wrong; after
      * {@code max-failed-logins} failures the username is refused for {@code lockout}.
      */
     public Uni<Login> login(String username, String password, String address) {
@@ -60,10 +57,10 @@ public class AccountService {
         Instant now = Instant.now();
         Failures failed = failures.get(name);
         if (failed != null && failed.lockedUntil() != null && failed.lockedUntil().isAfter(now)) {
-            return Uni.createFrom().failure(new ProblemException(ProblemType.TOO_MANY_ATTEMPTS,
+            return Uni.createFrom().failure(new Rejection(Reason.TOO_MANY_ATTEMPTS,
                     "Too many failed logins for " + name + "; try again after " + failed.lockedUntil()));
         }
-        return sessions.withSession(session -> accounts.find(session, name))
+        return accounts.find(name)
                 // bcrypt is slow on purpose: it runs on a worker, and the answer comes back on this context.
                 .chain(account -> vertx.executeBlocking(Uni.createFrom().item(() -> checks(account, password)))
                         .chain(ok -> ok ? succeed(account, address, now) : fail(name, address, now)));
@@ -96,7 +93,7 @@ public class AccountService {
                 : new Failures(old.count() + 1, null));
         return audit.record(username, address, "LOGIN_FAILED", null, null,
                         next.lockedUntil() == null ? Map.of() : Map.of("lockedUntil", next.lockedUntil().toString()))
-                .chain(() -> Uni.createFrom().failure(new ProblemException(ProblemType.INVALID_CREDENTIALS,
+                .chain(() -> Uni.createFrom().failure(new Rejection(Reason.INVALID_CREDENTIALS,
                         "Wrong username or password")));
     }
 

@@ -26,7 +26,7 @@ public interface AuthConfig {
         Optional<String> password();
     }
 
-    /** Create the demo dispatchers listed in the README (demo and test profiles only). */
+    /** Create the demo dispatchers listed in the README (on in the demo, dev and test profiles). */
     @WithDefault("false")
     boolean demoAccounts();
 

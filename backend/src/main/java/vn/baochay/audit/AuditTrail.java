@@ -1,15 +1,14 @@
 package vn.baochay.audit;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
-import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.UUID;
-import org.hibernate.reactive.mutiny.Mutiny;
 import vn.baochay.common.Actor;
+import vn.baochay.common.JsonText;
+import vn.baochay.common.Transactions;
 
 /**
  * Who did what, when, and from which address. Written in the transaction of the action it records,
@@ -18,12 +17,14 @@ import vn.baochay.common.Actor;
 @ApplicationScoped
 public class AuditTrail {
 
-    private final Mutiny.SessionFactory sessions;
+    private final Transactions transactions;
+    private final AuditRepository records;
     private final ObjectMapper json;
     private final Clock clock;
 
-    AuditTrail(Mutiny.SessionFactory sessions, ObjectMapper json, Clock clock) {
-        this.sessions = sessions;
+    AuditTrail(Transactions transactions, AuditRepository records, ObjectMapper json, Clock clock) {
+        this.transactions = transactions;
+        this.records = records;
         this.json = json;
         this.clock = clock;
     }
@@ -34,26 +35,7 @@ public class AuditTrail {
 
     public Uni<Void> record(String actor, String address, String action, UUID incidentId, String unitId,
                             Map<String, ?> detail) {
-        return sessions.withTransaction(session -> session.createNativeQuery("""
-                        INSERT INTO audit_log (at, actor, action, incident_id, unit_id, detail, remote_addr)
-                        VALUES (:at, :actor, :action, :incident, :unit, CAST(CAST(:detail AS text) AS jsonb), :address)
-                        """)
-                .setParameter("at", clock.instant().atOffset(ZoneOffset.UTC))
-                .setParameter("actor", actor)
-                .setParameter("action", action)
-                .setParameter("incident", incidentId)
-                .setParameter("unit", unitId)
-                .setParameter("detail", write(detail))
-                .setParameter("address", address)
-                .executeUpdate()
-                .replaceWithVoid());
-    }
-
-    private String write(Map<String, ?> detail) {
-        try {
-            return json.writeValueAsString(detail);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Unserialisable audit detail", e);
-        }
+        return transactions.inTransaction(() -> records.insert(clock.instant(), actor, address, action, incidentId,
+                unitId, JsonText.write(json, detail)));
     }
 }

@@ -5,7 +5,12 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 
-/** Every timestamp the application records comes from this clock, so tests can move time. */
+/**
+ * Every time the domain records (reports received, incident events, dispatcher actions, audit
+ * records, assignments) comes from this clock, so tests can move time. Bookkeeping columns that
+ * say when the database itself did something (the relay's position, a station import) use the
+ * database's {@code now()}.
+ */
 public class ClockProducer {
 
     @Produces

@@ -3,6 +3,7 @@ package vn.baochay.dispatch;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.util.Optional;
+import vn.baochay.common.GeoPoint;
 
 /** What the dispatch console needs to know at start: the map. */
 @ConfigMapping(prefix = "baochay.console")
@@ -26,14 +27,11 @@ public interface ConsoleConfig {
     @WithDefault("6")
     int mapZoom();
 
-    record View(String tileUrl, String tileAttribution, Position mapCenter, int mapZoom) {
-    }
-
-    record Position(double lat, double lon) {
+    record View(String tileUrl, String tileAttribution, GeoPoint mapCenter, int mapZoom) {
     }
 
     default View view() {
         return new View(tileUrl().orElse(null), tileAttribution().orElse(null),
-                new Position(mapCenterLat(), mapCenterLon()), mapZoom());
+                new GeoPoint(mapCenterLat(), mapCenterLon()), mapZoom());
     }
 }

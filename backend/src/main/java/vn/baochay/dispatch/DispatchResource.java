@@ -18,25 +18,17 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
-import java.util.Arrays;
-import java.util.EnumSet;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import vn.baochay.account.Requests;
 import vn.baochay.account.Tokens;
 import vn.baochay.common.Actor;
-import vn.baochay.common.Problem;
-import vn.baochay.common.ProblemException;
-import vn.baochay.common.ProblemType;
 import vn.baochay.common.RequestParams;
 import vn.baochay.incident.IncidentFilter;
 import vn.baochay.incident.IncidentPage;
 import vn.baochay.incident.IncidentStatus;
-import vn.baochay.station.UnitService;
+import vn.baochay.station.StationPlace;
 import vn.baochay.station.UnitState;
 import vn.baochay.station.UnitStatus;
 
@@ -87,7 +79,9 @@ public class DispatchResource {
     public Uni<IncidentPage> list(@QueryParam("status") String status, @QueryParam("province") String province,
                                   @QueryParam("since") String since, @QueryParam("page") String page,
                                   @QueryParam("size") String size, @Context HttpServerRequest request) {
-        IncidentFilter filter = new IncidentFilter(statuses(status), blankToNull(province), instant("since", since),
+        IncidentFilter filter = new IncidentFilter(
+                RequestParams.enumSet("status", status, IncidentStatus.class, IncidentStatus.OPEN),
+                RequestParams.text(province), RequestParams.dateTime("since", since),
                 RequestParams.intInRange("page", page, 0, 10_000, 0), RequestParams.intInRange("size", size, 1, 200, 50));
         return dispatch.list(filter, actor(request));
     }
@@ -149,44 +143,11 @@ public class DispatchResource {
 
     @GET
     @Path("/stations")
-    public Uni<List<UnitService.StationView>> stations(@Context HttpServerRequest request) {
+    public Uni<List<StationPlace>> stations(@Context HttpServerRequest request) {
         return dispatch.stations(actor(request));
     }
 
     private Actor actor(HttpServerRequest request) {
         return Tokens.actor(token, Requests.address(request));
-    }
-
-    private static Set<IncidentStatus> statuses(String value) {
-        if (value == null || value.isBlank()) {
-            return IncidentFilter.OPEN;
-        }
-        Set<IncidentStatus> statuses = EnumSet.noneOf(IncidentStatus.class);
-        for (String part : value.split(",")) {
-            try {
-                statuses.add(IncidentStatus.valueOf(part.strip()));
-            } catch (IllegalArgumentException e) {
-                throw new ProblemException(ProblemType.INVALID_REQUEST, "Unknown status " + part.strip(),
-                        List.of(new Problem.FieldError("status", "must be a comma-separated list of "
-                                + Arrays.toString(IncidentStatus.values()))));
-            }
-        }
-        return statuses;
-    }
-
-    private static Instant instant(String name, String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return java.time.OffsetDateTime.parse(value.strip()).toInstant();
-        } catch (DateTimeParseException e) {
-            throw new ProblemException(ProblemType.INVALID_REQUEST, name + " is not a date-time",
-                    List.of(new Problem.FieldError(name, "must be an ISO-8601 date-time with offset")));
-        }
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
     }
 }

@@ -5,14 +5,17 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.hibernate.reactive.mutiny.Mutiny;
+import java.util.function.Supplier;
 import vn.baochay.audit.AuditTrail;
 import vn.baochay.common.Actor;
+import vn.baochay.common.Transactions;
+import vn.baochay.incident.IncidentActions;
 import vn.baochay.incident.IncidentFilter;
 import vn.baochay.incident.IncidentPage;
-import vn.baochay.incident.IncidentService;
+import vn.baochay.incident.IncidentQueries;
 import vn.baochay.incident.IncidentStatus;
 import vn.baochay.incident.IncidentSummary;
+import vn.baochay.station.StationPlace;
 import vn.baochay.station.StationService;
 import vn.baochay.station.UnitService;
 import vn.baochay.station.UnitState;
@@ -28,15 +31,17 @@ public class DispatchService {
     /** Stations shown as recommended for an incident. */
     static final int RECOMMENDED_STATIONS = 5;
 
-    private final Mutiny.SessionFactory sessions;
-    private final IncidentService incidents;
+    private final Transactions transactions;
+    private final IncidentQueries queries;
+    private final IncidentActions incidents;
     private final UnitService units;
     private final StationService stations;
     private final AuditTrail audit;
 
-    DispatchService(Mutiny.SessionFactory sessions, IncidentService incidents, UnitService units,
+    DispatchService(Transactions transactions, IncidentQueries queries, IncidentActions incidents, UnitService units,
                     StationService stations, AuditTrail audit) {
-        this.sessions = sessions;
+        this.transactions = transactions;
+        this.queries = queries;
         this.incidents = incidents;
         this.units = units;
         this.stations = stations;
@@ -44,12 +49,12 @@ public class DispatchService {
     }
 
     public Uni<IncidentPage> list(IncidentFilter filter, Actor actor) {
-        return incidents.list(filter, actor);
+        return queries.list(filter, actor);
     }
 
     /** The detail view: reports with contacts, recommended stations and their units, assignments, notes, timeline. */
     public Uni<IncidentDetail> detail(UUID incidentId, Actor actor) {
-        return incidents.dispatchView(incidentId, actor).chain(view -> stations
+        return queries.dispatchView(incidentId, actor).chain(view -> stations
                 .nearest(view.incident().location().lat(), view.incident().location().lon(), RECOMMENDED_STATIONS)
                 .chain(nearest -> units.assignmentsOf(incidentId)
                         .map(assignments -> IncidentDetail.of(view, nearest, assignments))));
@@ -84,7 +89,7 @@ public class DispatchService {
 
     /** Merges one incident into another; its units go with it. Answers the incident it was merged into. */
     public Uni<IncidentDetail> merge(UUID incidentId, long version, UUID intoId, Actor actor) {
-        return sessions.withTransaction(session -> incidents.merge(incidentId, version, intoId, actor)
+        return transactions.inTransaction(() -> incidents.merge(incidentId, version, intoId, actor)
                         .call(() -> units.moveAssignments(incidentId, intoId))
                         .call(() -> audit.record(actor, "MERGE", incidentId, null,
                                 Map.of("version", version, "into", intoId.toString()))))
@@ -99,24 +104,21 @@ public class DispatchService {
         return units.state(unitId)
                 .chain(unit -> unit == null || unit.incidentId() == null
                         ? Uni.createFrom().item(false)
-                        : incidents.summary(unit.incidentId()).map(i -> i != null && actor.covers(i.province())))
-                .chain(viaIncident -> changeUnitStatus(unitId, status, actor, viaIncident));
-    }
-
-    private Uni<UnitState> changeUnitStatus(String unitId, UnitStatus status, Actor actor, boolean viaIncident) {
-        return sessions.withTransaction(session -> units.changeStatus(unitId, status, actor, viaIncident)
-                .call(change -> incidents.recordUnitChange(change.unit(), change.incidentId(), actor))
-                .call(change -> audit.record(actor, "UNIT_STATUS", change.incidentId(), unitId,
-                        Map.of("status", status)))
-                .map(UnitService.UnitChange::unit));
+                        : queries.summary(unit.incidentId()).map(i -> i != null && actor.covers(i.province())))
+                .chain(viaIncident -> transactions.inTransaction(() -> units
+                        .changeStatus(unitId, status, actor, viaIncident)
+                        .call(change -> incidents.recordUnitChange(change.unit(), change.incidentId(), actor))
+                        .call(change -> audit.record(actor, "UNIT_STATUS", change.incidentId(), unitId,
+                                Map.of("status", status)))
+                        .map(UnitService.UnitChange::unit)));
     }
 
     public Uni<List<UnitState>> unitBoard(Actor actor) {
         return units.board(actor);
     }
 
-    public Uni<List<UnitService.StationView>> stations(Actor actor) {
-        return units.stations(actor);
+    public Uni<List<StationPlace>> stations(Actor actor) {
+        return stations.of(actor);
     }
 
     private Uni<Void> releaseUnits(UUID incidentId, Actor actor) {
@@ -130,8 +132,8 @@ public class DispatchService {
     }
 
     private Uni<IncidentDetail> transaction(UUID incidentId, Actor actor, String action, Map<String, ?> detail,
-                                            java.util.function.Supplier<Uni<IncidentSummary>> work) {
-        return sessions.withTransaction(session -> work.get()
+                                            Supplier<Uni<IncidentSummary>> work) {
+        return transactions.inTransaction(() -> work.get()
                         .call(() -> audit.record(actor, action, incidentId, null, detail)))
                 .chain(() -> detail(incidentId, actor));
     }

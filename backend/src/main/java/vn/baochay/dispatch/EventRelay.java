@@ -1,6 +1,5 @@
 package vn.baochay.dispatch;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -8,10 +7,6 @@ import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.memory.InMemoryConnector;
 import io.vertx.mutiny.core.Vertx;
-import io.vertx.mutiny.pgclient.PgConnection;
-import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.SqlConnection;
-import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Duration;
@@ -20,26 +15,29 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.spi.Connector;
 import org.jboss.logging.Logger;
+import vn.baochay.common.JsonText;
+import vn.baochay.incident.IncidentLog;
+import vn.baochay.incident.LoggedEvent;
 
 /**
  * Forwards committed {@code incident_events} to the fan-out, in sequence order, from a position kept
  * in {@code relay_position}. One instance relays at a time (it holds a PostgreSQL advisory lock on a
  * connection of its own; if it dies, another takes over). An event is published and confirmed before
  * the position moves past it, so nothing is lost; after a crash a few may be published twice, and
- * every instance drops what it has already delivered ({@link LiveHub}), so no console sees one twice.
+ * every instance drops what it has already delivered ({@link LiveSequencer}), so no console sees one
+ * twice. A pass that fails gives leadership up, so a broken connection never keeps the lock.
  */
 @ApplicationScoped
 public class EventRelay {
 
     private static final Logger LOG = Logger.getLogger(EventRelay.class);
-    /** Advisory lock key of the relay's leadership ("baochay relay"). */
-    private static final long LEADER_LOCK = 114_114_001L;
     static final String IN_MEMORY_CHANNEL = "live-in";
     private static final Duration PUBLISH_TIMEOUT = Duration.ofSeconds(5);
+    private static final Duration MAX_BACKOFF = Duration.ofSeconds(10);
 
-    private final Pool pool;
+    private final RelayRepository leadership;
     private final Vertx vertx;
-    private final EventLogReader log;
+    private final IncidentLog log;
     private final LiveConfig config;
     private final MutinyEmitter<String> broker;
     private final InMemoryConnector inMemory;
@@ -47,16 +45,16 @@ public class EventRelay {
 
     private final AtomicBoolean running = new AtomicBoolean();
     private final AtomicBoolean again = new AtomicBoolean();
-    private volatile SqlConnection leaderConnection;
+    private volatile RelayRepository.Lease lease;
     private volatile boolean stopped;
     private volatile long position = -1;
     private long timer = -1;
     private Duration backoff = Duration.ZERO;
 
-    EventRelay(Pool pool, Vertx vertx, EventLogReader log, LiveConfig config,
+    EventRelay(RelayRepository leadership, Vertx vertx, IncidentLog log, LiveConfig config,
                @Channel("live-out") MutinyEmitter<String> broker,
                @Connector(InMemoryConnector.CONNECTOR) InMemoryConnector inMemory, ObjectMapper json) {
-        this.pool = pool;
+        this.leadership = leadership;
         this.vertx = vertx;
         this.log = log;
         this.config = config;
@@ -73,10 +71,7 @@ public class EventRelay {
     void stop(@Observes ShutdownEvent event) {
         stopped = true;
         vertx.cancelTimer(timer);
-        SqlConnection connection = leaderConnection;
-        if (connection != null) {
-            connection.closeAndForget();
-        }
+        giveUpLeadership();
     }
 
     /** Runs one relay pass unless one is running; a pass started meanwhile is remembered and run next. */
@@ -89,7 +84,7 @@ public class EventRelay {
             return;
         }
         again.set(false);
-        leadership()
+        lead()
                 .chain(leader -> leader ? relayBatch() : Uni.createFrom().item(0))
                 .subscribe().with(
                         published -> {
@@ -104,10 +99,11 @@ public class EventRelay {
                         },
                         failure -> {
                             backoff = backoff.isZero() ? Duration.ofMillis(500)
-                                    : backoff.multipliedBy(2).compareTo(Duration.ofSeconds(10)) > 0
-                                    ? Duration.ofSeconds(10) : backoff.multipliedBy(2);
+                                    : backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF
+                                    : backoff.multipliedBy(2);
                             LOG.warnf("Relay could not publish from position %d (%s); retrying in %d ms", position,
                                     failure.toString(), backoff.toMillis());
+                            giveUpLeadership();
                             vertx.setTimer(backoff.toMillis(), id -> {
                                 running.set(false);
                                 wake();
@@ -116,41 +112,40 @@ public class EventRelay {
     }
 
     /** True while this instance holds the relay lock; tries to take it when it does not. */
-    private Uni<Boolean> leadership() {
-        if (leaderConnection != null) {
+    private Uni<Boolean> lead() {
+        if (lease != null) {
             return Uni.createFrom().item(true);
         }
-        return pool.getConnection().chain(connection -> connection
-                .preparedQuery("SELECT pg_try_advisory_lock($1)").execute(Tuple.of(LEADER_LOCK))
-                .map(rows -> rows.iterator().next().getBoolean(0))
-                .chain(acquired -> {
-                    if (!acquired) {
-                        return connection.close().replaceWith(false);
-                    }
-                    return becomeLeader(connection);
-                }));
+        return leadership.tryLead(() -> vertx.runOnContext(this::wake), this::lost).map(taken -> {
+            if (taken == null) {
+                return false;
+            }
+            lease = taken;
+            position = taken.position();
+            LOG.infof("This instance relays incident events from position %d via %s", position, config.fanout());
+            return true;
+        });
     }
 
-    private Uni<Boolean> becomeLeader(SqlConnection connection) {
-        PgConnection pg = PgConnection.cast(connection);
-        // NOTIFY arrives when a writer commits: relay at once instead of waiting for the next poll.
-        pg.notificationHandler(notification -> vertx.runOnContext(this::wake));
-        pg.closeHandler(() -> {
+    private void lost() {
+        if (lease != null && !stopped) {
             LOG.warn("Relay lost its database connection; another instance (or this one) will take over");
-            leaderConnection = null;
-            position = -1;
-        });
-        return connection.query("LISTEN incident_events").execute()
-                .chain(() -> connection.query("SELECT last_seq FROM relay_position").execute())
-                .map(rows -> {
-                    position = rows.iterator().next().getLong(0);
-                    leaderConnection = connection;
-                    LOG.infof("This instance relays incident events from position %d via %s", position, config.fanout());
-                    return true;
-                });
+        }
+        lease = null;
+        position = -1;
+    }
+
+    private void giveUpLeadership() {
+        RelayRepository.Lease held = lease;
+        lease = null;
+        position = -1;
+        if (held != null) {
+            held.release();
+        }
     }
 
     private Uni<Integer> relayBatch() {
+        RelayRepository.Lease held = lease;
         long from = position;
         return log.read(from, Long.MAX_VALUE, config.relayBatch()).chain(events -> {
             if (events.isEmpty()) {
@@ -158,19 +153,17 @@ public class EventRelay {
             }
             long last = events.get(events.size() - 1).seq();
             return publish(events)
-                    .chain(() -> leaderConnection.preparedQuery(
-                                    "UPDATE relay_position SET last_seq = $1, moved_at = now() WHERE last_seq < $1")
-                            .execute(Tuple.of(last)))
+                    .chain(() -> held.moveTo(last))
                     .invoke(() -> position = last)
                     .replaceWith(events.size());
         });
     }
 
     /** Publishes in order; with RabbitMQ each message is confirmed by the broker before the next goes. */
-    private Uni<Void> publish(List<LiveEvent> events) {
+    private Uni<Void> publish(List<LoggedEvent> events) {
         Uni<Void> chain = Uni.createFrom().voidItem();
-        for (LiveEvent event : events) {
-            String body = write(event);
+        for (LoggedEvent event : events) {
+            String body = JsonText.write(json, event);
             // A publish the broker neither confirms nor refuses in time counts as failed: the batch is
             // tried again from the same position (consumers drop what they already have).
             chain = chain.chain(() -> "rabbitmq".equals(config.fanout())
@@ -178,13 +171,5 @@ public class EventRelay {
                     : Uni.createFrom().voidItem().invoke(() -> inMemory.source(IN_MEMORY_CHANNEL).send(body)));
         }
         return chain;
-    }
-
-    private String write(LiveEvent event) {
-        try {
-            return json.writeValueAsString(event);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Cannot serialise event " + event.seq(), e);
-        }
     }
 }

@@ -25,11 +25,11 @@ public class LiveFeedSocket {
     public static final String PATH = "/api/v1/dispatch/live";
     static final CloseReason UNAUTHORIZED = new CloseReason(4401, "ticket invalid or expired");
 
-    private final LiveHub hub;
+    private final ConsoleRegistry consoles;
     private final Tokens tokens;
 
-    LiveFeedSocket(LiveHub hub, Tokens tokens) {
-        this.hub = hub;
+    LiveFeedSocket(ConsoleRegistry consoles, Tokens tokens) {
+        this.consoles = consoles;
         this.tokens = tokens;
     }
 
@@ -46,12 +46,12 @@ public class LiveFeedSocket {
         } catch (NumberFormatException e) {
             // treated as no position: the console gets a snapshot
         }
-        return hub.connect(connection, actor, lastSeq);
+        return consoles.connect(connection, actor, lastSeq);
     }
 
     @OnClose
     public void close(WebSocketConnection connection) {
-        hub.disconnect(connection);
+        consoles.disconnect(connection);
     }
 
     static Map<String, String> query(String raw) {

@@ -4,7 +4,7 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.event.Observes;
 import vn.baochay.account.Tokens;
-import vn.baochay.common.ProblemType;
+import vn.baochay.web.ProblemType;
 
 /** Refuses the WebSocket upgrade of the live feed (401 problem+json) unless it carries a valid ticket. */
 class LiveTicketGate {

@@ -21,9 +21,6 @@ public record DispatchView(IncidentSummary incident, List<Report> reports, List<
     public record Note(UUID id, String author, String text, Instant at) {
     }
 
-    public record TimelineEntry(long seq, String type, Instant at, String actor, String text) {
-    }
-
     static DispatchView of(Incident incident, List<CitizenReport> reports, List<Note> notes,
                            List<TimelineEntry> timeline) {
         return new DispatchView(IncidentSummary.of(incident),

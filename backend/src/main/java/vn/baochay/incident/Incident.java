@@ -111,7 +111,7 @@ public class Incident {
 
     void acknowledge(String actor) {
         if (status != IncidentStatus.NEW && acknowledgedBy != null) {
-            throw IncidentStateMachine.alreadyAcknowledged(this);
+            throw new AlreadyAcknowledged(acknowledgedBy, status);
         }
         transition(IncidentStatus.ACKNOWLEDGED, actor, false);
     }

@@ -13,14 +13,12 @@ import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
-import vn.baochay.common.ProblemException;
-import vn.baochay.common.ProblemType;
 
 /**
  * Which status an incident may move to from which: NEW → ACKNOWLEDGED → DISPATCHED → ON_SCENE →
  * CONTROLLED → CLOSED, with FALSE_ALARM while no unit has arrived, MERGED while open, a flare-up
  * from CONTROLLED back to ON_SCENE, and reopening of a closed incident or a false alarm by a
- * supervisor only.
+ * supervisor only. An ended incident moves nowhere else.
  */
 public final class IncidentStateMachine {
 
@@ -32,9 +30,9 @@ public final class IncidentStateMachine {
         ALLOWED.put(DISPATCHED, EnumSet.of(ON_SCENE, FALSE_ALARM, MERGED));
         ALLOWED.put(ON_SCENE, EnumSet.of(CONTROLLED, MERGED));
         ALLOWED.put(CONTROLLED, EnumSet.of(CLOSED, ON_SCENE));
-        ALLOWED.put(CLOSED, EnumSet.noneOf(IncidentStatus.class));
-        ALLOWED.put(FALSE_ALARM, EnumSet.noneOf(IncidentStatus.class));
-        ALLOWED.put(MERGED, EnumSet.noneOf(IncidentStatus.class));
+        for (IncidentStatus ended : IncidentStatus.ENDED) {
+            ALLOWED.put(ended, EnumSet.noneOf(IncidentStatus.class));
+        }
     }
 
     /** Reopening: a supervisor may take a CLOSED or FALSE_ALARM incident back to ACKNOWLEDGED. */
@@ -52,25 +50,18 @@ public final class IncidentStateMachine {
 
     static void check(Incident incident, IncidentStatus to, boolean supervisor) {
         if (incident.status == ACKNOWLEDGED && to == ACKNOWLEDGED) {
-            throw alreadyAcknowledged(incident);
+            throw new AlreadyAcknowledged(incident.acknowledgedBy, incident.status);
         }
         if (!allows(incident.status, to, supervisor)) {
-            boolean reopen = to == ACKNOWLEDGED && REOPENABLE.contains(incident.status);
-            throw new ProblemException(ProblemType.ILLEGAL_TRANSITION, reopen
-                    ? "Only a supervisor can reopen a " + incident.status + " incident"
-                    : "An incident that is " + incident.status + " cannot become " + to);
+            throw to == ACKNOWLEDGED && REOPENABLE.contains(incident.status)
+                    ? new IllegalTransition("Only a supervisor can reopen a " + incident.status + " incident")
+                    : IllegalTransition.between(incident.status, to);
         }
     }
 
     static void checkCanDispatch(Incident incident) {
         if (!incident.status.isOpen()) {
-            throw new ProblemException(ProblemType.ILLEGAL_TRANSITION,
-                    "Units cannot be sent to an incident that is " + incident.status);
+            throw new IllegalTransition("Units cannot be sent to an incident that is " + incident.status);
         }
-    }
-
-    static ProblemException alreadyAcknowledged(Incident incident) {
-        return new ProblemException(ProblemType.ALREADY_ACKNOWLEDGED,
-                "Already acknowledged by " + incident.acknowledgedBy + " (now " + incident.status + ")");
     }
 }

@@ -2,21 +2,19 @@ package vn.baochay.incident;
 
 import java.time.Instant;
 import java.util.UUID;
+import vn.baochay.common.GeoPoint;
 
 /**
  * An incident as a queue row shows it; also stored in every event, as the incident stood right
  * after that event, so a console can apply events without asking the server again.
  * {@code version} is the revision dispatcher actions are checked against.
  */
-public record IncidentSummary(UUID id, IncidentKind kind, IncidentStatus status, String province, Position location,
+public record IncidentSummary(UUID id, IncidentKind kind, IncidentStatus status, String province, GeoPoint location,
                               int reportCount, Instant firstReportAt, Instant lastReportAt, Instant openedAt,
                               long version, String acknowledgedBy, UUID mergedInto) {
 
-    public record Position(double lat, double lon) {
-    }
-
     static IncidentSummary of(Incident i) {
-        return new IncidentSummary(i.id, i.kind, i.status, i.province, new Position(i.lat, i.lon), i.reportCount,
+        return new IncidentSummary(i.id, i.kind, i.status, i.province, new GeoPoint(i.lat, i.lon), i.reportCount,
                 i.firstReportAt, i.lastReportAt, i.openedAt, i.revision, i.acknowledgedBy, i.mergedInto);
     }
 }

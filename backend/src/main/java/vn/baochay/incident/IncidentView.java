@@ -3,16 +3,14 @@ package vn.baochay.incident;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import vn.baochay.common.GeoPoint;
 
 /**
  * The citizen-facing view of an incident. Reporters' phone numbers and names are left out on
  * purpose: anyone who reported the fire learns the incident id, and must not learn who else did.
  */
-public record IncidentView(UUID id, IncidentKind kind, IncidentStatus status, Position location,
+public record IncidentView(UUID id, IncidentKind kind, IncidentStatus status, GeoPoint location,
                            Instant firstReportAt, Instant lastReportAt, int reportCount, List<Report> reports) {
-
-    public record Position(double lat, double lon) {
-    }
 
     public record ReportPosition(double lat, double lon, Double accuracyM) {
     }
@@ -22,7 +20,7 @@ public record IncidentView(UUID id, IncidentKind kind, IncidentStatus status, Po
     }
 
     static IncidentView of(Incident incident, List<CitizenReport> reports) {
-        return new IncidentView(incident.id, incident.kind, incident.status, new Position(incident.lat, incident.lon),
+        return new IncidentView(incident.id, incident.kind, incident.status, new GeoPoint(incident.lat, incident.lon),
                 incident.firstReportAt, incident.lastReportAt, incident.reportCount,
                 reports.stream().map(r -> new Report(r.id, r.kind, new ReportPosition(r.lat, r.lon, r.accuracyM),
                         r.description, r.observedAt, r.receivedAt)).toList());

@@ -2,11 +2,9 @@ package vn.baochay.report;
 
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
-import jakarta.ws.rs.core.Response;
-import java.util.List;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
-import vn.baochay.common.Problem;
-import vn.baochay.common.ProblemType;
+import vn.baochay.common.Reason;
+import vn.baochay.common.Rejection;
 
 /**
  * Refuses an oversized report before its body is read: a report is a few hundred bytes, and a
@@ -21,9 +19,9 @@ class ReportBodyLimit {
     }
 
     @ServerRequestFilter(preMatching = true)
-    Response refuseOversizedReport(HttpServerRequest request) {
+    void refuseOversizedReport(HttpServerRequest request) {
         if (request.method() != HttpMethod.POST || !request.path().startsWith("/api/v1/reports")) {
-            return null;
+            return;
         }
         String length = request.getHeader("Content-Length");
         long bytes;
@@ -32,15 +30,9 @@ class ReportBodyLimit {
         } catch (NumberFormatException e) {
             bytes = Long.MAX_VALUE;
         }
-        if (bytes <= config.maxBodyBytes()) {
-            return null;
+        if (bytes > config.maxBodyBytes()) {
+            throw new Rejection(Reason.TOO_LARGE, "A report may be at most " + config.maxBodyBytes()
+                    + " bytes; this one declared " + length + ". Send photos separately.");
         }
-        ProblemType type = ProblemType.PAYLOAD_TOO_LARGE;
-        return Response.status(type.status()).type(ProblemType.MEDIA_TYPE)
-                .entity(new Problem(type.uri(), type.title(), type.status(),
-                        "A report may be at most " + config.maxBodyBytes() + " bytes; this one declared " + length
-                                + ". Send photos separately.",
-                        request.path(), List.of()))
-                .build();
     }
 }

@@ -7,12 +7,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import org.hibernate.reactive.mutiny.Mutiny;
 import vn.baochay.common.Failures;
-import vn.baochay.common.ProblemException;
-import vn.baochay.common.ProblemType;
+import vn.baochay.common.Transactions;
 import vn.baochay.incident.Admission;
-import vn.baochay.incident.IncidentService;
+import vn.baochay.incident.IncidentIntake;
 import vn.baochay.incident.IncomingReport;
 import vn.baochay.station.StationService;
 
@@ -27,18 +25,18 @@ public class ReportService {
     public record Outcome(ReportAccepted accepted, boolean created) {
     }
 
-    private final Mutiny.SessionFactory sessions;
+    private final Transactions transactions;
     private final ReceiptRepository receipts;
-    private final IncidentService incidents;
+    private final IncidentIntake incidents;
     private final StationService stations;
     private final ReportConfig config;
     private final Clock clock;
     private final MeterRegistry metrics;
     private final Timer intakeTimer;
 
-    ReportService(Mutiny.SessionFactory sessions, ReceiptRepository receipts, IncidentService incidents,
+    ReportService(Transactions transactions, ReceiptRepository receipts, IncidentIntake incidents,
                   StationService stations, ReportConfig config, Clock clock, MeterRegistry metrics) {
-        this.sessions = sessions;
+        this.transactions = transactions;
         this.receipts = receipts;
         this.incidents = incidents;
         this.stations = stations;
@@ -55,7 +53,7 @@ public class ReportService {
      * Stores a report and joins it to its incident, all in one transaction; the answer exists only
      * once the transaction has committed. A retry with the same clientReportId and the same content
      * gets the stored answer back unchanged; with different content it is refused with
-     * {@link ProblemType#IDEMPOTENCY_CONFLICT} and nothing changes.
+     * {@link IdempotencyConflict} and nothing changes.
      */
     public Uni<Outcome> submit(NewReport report) {
         long started = System.nanoTime();
@@ -63,21 +61,19 @@ public class ReportService {
         return Uni.createFrom().deferred(() -> attempt(report, fingerprint))
                 .onFailure(Failures::isRetryable).retry().atMost(RETRIES)
                 .invoke(outcome -> record(outcome, Duration.ofNanos(System.nanoTime() - started)))
-                .onFailure(ProblemException.class).invoke(e -> count("conflict"));
+                .onFailure(IdempotencyConflict.class).invoke(e -> count("conflict"));
     }
 
     private Uni<Outcome> attempt(NewReport report, String fingerprint) {
         Instant receivedAt = clock.instant();
-        return sessions.withTransaction(session -> receipts.lock(session, report.clientReportId())
-                .chain(() -> receipts.find(session, report.clientReportId()))
+        return transactions.inTransaction(() -> receipts.lock(report.clientReportId())
+                .chain(() -> receipts.find(report.clientReportId()))
                 .chain(receipt -> {
                     if (receipt == null) {
-                        return accept(session, report, fingerprint, receivedAt);
+                        return accept(report, fingerprint, receivedAt);
                     }
                     if (!receipt.requestHash().equals(fingerprint)) {
-                        return Uni.createFrom().failure(new ProblemException(ProblemType.IDEMPOTENCY_CONFLICT,
-                                "clientReportId " + report.clientReportId() + " was already used for a different "
-                                        + "report. Use a new clientReportId for a new report."));
+                        return Uni.createFrom().failure(new IdempotencyConflict(report.clientReportId()));
                     }
                     return Uni.createFrom().item(new Outcome(receipt.response(), false));
                 }));
@@ -87,12 +83,12 @@ public class ReportService {
      * Nearest stations are looked up before the incident is touched: admitting appends to the event
      * log, whose counter row stays locked until commit, so as little as possible runs after it.
      */
-    private Uni<Outcome> accept(Mutiny.Session session, NewReport report, String fingerprint, Instant receivedAt) {
+    private Uni<Outcome> accept(NewReport report, String fingerprint, Instant receivedAt) {
         NewReport.Location at = report.location();
         return stations.nearest(at.lat(), at.lon(), config.nearestStations())
                 .chain(nearest -> incidents.admit(toIncoming(report, receivedAt))
                         .map(admission -> accepted(report, admission, receivedAt, nearest)))
-                .call(accepted -> receipts.save(session, fingerprint, accepted))
+                .call(accepted -> receipts.save(fingerprint, accepted))
                 .map(accepted -> new Outcome(accepted, true));
     }
 

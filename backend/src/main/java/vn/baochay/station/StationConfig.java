@@ -10,7 +10,7 @@ public interface StationConfig {
 
     /**
      * GeoJSON station files imported (upserted) at every start, in order: file paths, or
-     * {@code classpath:} resources. Unset in production; the demo and test profiles load the demo set.
+     * {@code classpath:} resources. Unset in production; the demo, dev and test profiles load the demo set.
      */
     Optional<List<String>> importOnStart();
 }

@@ -3,22 +3,28 @@ package vn.baochay.station;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
-import org.hibernate.reactive.mutiny.Mutiny;
+import vn.baochay.common.Actor;
 
-/** Which fire stations are closest to a point. */
+/** Fire stations: which are closest to a point, and which a dispatcher's provinces have. */
 @ApplicationScoped
 public class StationService {
 
-    private final Mutiny.SessionFactory sessions;
     private final StationRepository stations;
 
-    StationService(Mutiny.SessionFactory sessions, StationRepository stations) {
-        this.sessions = sessions;
+    StationService(StationRepository stations) {
         this.stations = stations;
     }
 
     /** The {@code limit} stations nearest to the point, nearest first; uses the caller's session if any. */
     public Uni<List<NearbyStation>> nearest(double lat, double lon, int limit) {
-        return sessions.withSession(session -> stations.nearest(session, lat, lon, limit));
+        return stations.nearest(lat, lon, limit);
+    }
+
+    /** The stations of the actor's provinces (all for supervisors), by province and name. */
+    public Uni<List<StationPlace>> of(Actor actor) {
+        if (actor.isSupervisor()) {
+            return stations.all();
+        }
+        return actor.provinces().isEmpty() ? Uni.createFrom().item(List.of()) : stations.inProvinces(actor.provinces());
     }
 }

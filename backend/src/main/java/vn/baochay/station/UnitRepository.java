@@ -21,42 +21,50 @@ class UnitRepository {
             LEFT JOIN assignments a ON a.unit_id = u.id AND a.released_at IS NULL
             """;
 
+    private final Mutiny.SessionFactory sessions;
+
+    UnitRepository(Mutiny.SessionFactory sessions) {
+        this.sessions = sessions;
+    }
+
     /** The units, locked for this transaction in id order (so two dispatches never deadlock). */
-    Uni<List<UnitState>> lock(Mutiny.Session session, Collection<String> unitIds) {
-        return byIds(session, UNIT_STATE + " WHERE u.id IN (:ids) ORDER BY u.id FOR UPDATE OF u", unitIds);
+    Uni<List<UnitState>> lock(Collection<String> unitIds) {
+        return states(UNIT_STATE + " WHERE u.id IN (:ids) ORDER BY u.id FOR UPDATE OF u", "ids", unitIds);
     }
 
-    Uni<List<UnitState>> find(Mutiny.Session session, Collection<String> unitIds) {
-        return byIds(session, UNIT_STATE + " WHERE u.id IN (:ids) ORDER BY u.id", unitIds);
+    Uni<List<UnitState>> find(Collection<String> unitIds) {
+        return states(UNIT_STATE + " WHERE u.id IN (:ids) ORDER BY u.id", "ids", unitIds);
     }
 
-    private static Uni<List<UnitState>> byIds(Mutiny.Session session, String sql, Collection<String> unitIds) {
-        return session.createNativeQuery(sql, Object[].class)
-                .setParameter("ids", unitIds)
-                .getResultList()
-                .map(rows -> rows.stream().map(UnitRepository::toState).toList());
+    /** Every unit of the stations in these provinces. */
+    Uni<List<UnitState>> inProvinces(Collection<String> provinces) {
+        return states(UNIT_STATE + " WHERE s.province IN (:provinces) ORDER BY s.province, s.name, u.callsign",
+                "provinces", provinces);
     }
 
-    /** Every unit of the stations in these provinces (all provinces when {@code provinces} is null). */
-    Uni<List<UnitState>> board(Mutiny.Session session, Collection<String> provinces) {
-        var query = provinces == null
-                ? session.createNativeQuery(UNIT_STATE + " ORDER BY s.province, s.name, u.callsign", Object[].class)
-                : session.createNativeQuery(UNIT_STATE + " WHERE s.province IN (:provinces)"
-                        + " ORDER BY s.province, s.name, u.callsign", Object[].class)
-                        .setParameter("provinces", provinces);
-        return query.getResultList().map(rows -> rows.stream().map(UnitRepository::toState).toList());
+    Uni<List<UnitState>> all() {
+        return states(UNIT_STATE + " ORDER BY s.province, s.name, u.callsign", null, null);
     }
 
-    Uni<List<UnitState>> assignedTo(Mutiny.Session session, UUID incidentId) {
-        return session.createNativeQuery(UNIT_STATE + " WHERE a.incident_id = :incident ORDER BY u.id FOR UPDATE OF u",
-                        Object[].class)
-                .setParameter("incident", incidentId)
-                .getResultList()
-                .map(rows -> rows.stream().map(UnitRepository::toState).toList());
+    /** The units serving the incident, locked. */
+    Uni<List<UnitState>> lockAssignedTo(UUID incidentId) {
+        return states(UNIT_STATE + " WHERE a.incident_id = :incident ORDER BY u.id FOR UPDATE OF u", "incident",
+                incidentId);
     }
 
-    Uni<Void> assign(Mutiny.Session session, String unitId, UUID incidentId, String by, Instant at) {
-        return session.createNativeQuery("""
+    /** Unit states by a query with at most one parameter ({@code parameter} null: none). */
+    private Uni<List<UnitState>> states(String sql, String parameter, Object value) {
+        return sessions.withSession(session -> {
+            var query = session.createNativeQuery(sql, Object[].class);
+            if (parameter != null) {
+                query.setParameter(parameter, value);
+            }
+            return query.getResultList().map(rows -> rows.stream().map(UnitRepository::toState).toList());
+        });
+    }
+
+    Uni<Void> assign(String unitId, UUID incidentId, String by, Instant at) {
+        return sessions.withSession(session -> session.createNativeQuery("""
                         INSERT INTO assignments (incident_id, unit_id, dispatched_at, dispatched_by)
                         VALUES (:incident, :unit, :at, :by)
                         """)
@@ -64,43 +72,40 @@ class UnitRepository {
                 .setParameter("unit", unitId)
                 .setParameter("at", at.atOffset(ZoneOffset.UTC))
                 .setParameter("by", by)
-                .executeUpdate()
-                .chain(() -> setStatus(session, unitId, UnitStatus.DISPATCHED, at));
+                .executeUpdate())
+                .chain(() -> setStatus(unitId, UnitStatus.DISPATCHED, at));
     }
 
-    Uni<Void> setStatus(Mutiny.Session session, String unitId, UnitStatus status, Instant at) {
-        return session.createNativeQuery("UPDATE units SET status = :status, updated_at = :at WHERE id = :id")
+    Uni<Void> setStatus(String unitId, UnitStatus status, Instant at) {
+        return sessions.withSession(session -> session.createNativeQuery(
+                        "UPDATE units SET status = :status, updated_at = :at WHERE id = :id")
                 .setParameter("status", status.name())
                 .setParameter("at", at.atOffset(ZoneOffset.UTC))
                 .setParameter("id", unitId)
                 .executeUpdate()
-                .replaceWithVoid();
+                .replaceWithVoid());
     }
 
-    Uni<Void> release(Mutiny.Session session, String unitId, Instant at) {
-        return session.createNativeQuery(
+    Uni<Void> release(String unitId, Instant at) {
+        return sessions.withSession(session -> session.createNativeQuery(
                         "UPDATE assignments SET released_at = :at WHERE unit_id = :unit AND released_at IS NULL")
                 .setParameter("at", at.atOffset(ZoneOffset.UTC))
                 .setParameter("unit", unitId)
                 .executeUpdate()
-                .replaceWithVoid();
+                .replaceWithVoid());
     }
 
-    Uni<Void> moveAssignments(Mutiny.Session session, UUID fromIncident, UUID toIncident) {
-        return session.createNativeQuery(
+    Uni<Void> moveAssignments(UUID fromIncident, UUID toIncident) {
+        return sessions.withSession(session -> session.createNativeQuery(
                         "UPDATE assignments SET incident_id = :to WHERE incident_id = :from AND released_at IS NULL")
                 .setParameter("to", toIncident)
                 .setParameter("from", fromIncident)
                 .executeUpdate()
-                .replaceWithVoid();
+                .replaceWithVoid());
     }
 
-    record Assignment(String unitId, String callsign, String stationId, String stationName, String status,
-                      Instant dispatchedAt, String dispatchedBy, Instant releasedAt) {
-    }
-
-    Uni<List<Assignment>> assignmentsOf(Mutiny.Session session, UUID incidentId) {
-        return session.createNativeQuery("""
+    Uni<List<Assignment>> assignmentsOf(UUID incidentId) {
+        return sessions.withSession(session -> session.createNativeQuery("""
                         SELECT u.id, u.callsign, s.id, s.name, u.status, a.dispatched_at, a.dispatched_by, a.released_at
                         FROM assignments a JOIN units u ON u.id = a.unit_id JOIN stations s ON s.id = u.station_id
                         WHERE a.incident_id = :incident ORDER BY a.dispatched_at, u.id
@@ -108,21 +113,8 @@ class UnitRepository {
                 .setParameter("incident", incidentId)
                 .getResultList()
                 .map(rows -> rows.stream().map(r -> new Assignment((String) r[0], (String) r[1], (String) r[2],
-                        (String) r[3], (String) r[4], SqlValues.instant(r[5]), (String) r[6], SqlValues.instant(r[7]))).toList());
-    }
-
-    record StationPlace(String id, String name, String phone, String province, NearbyStation.Position location) {
-    }
-
-    Uni<List<StationPlace>> stations(Mutiny.Session session, Collection<String> provinces) {
-        String sql = "SELECT id, name, phone, province, ST_Y(location::geometry), ST_X(location::geometry) FROM stations";
-        var query = provinces == null
-                ? session.createNativeQuery(sql + " ORDER BY province, name", Object[].class)
-                : session.createNativeQuery(sql + " WHERE province IN (:provinces) ORDER BY province, name",
-                        Object[].class).setParameter("provinces", provinces);
-        return query.getResultList().map(rows -> rows.stream().map(r -> new StationPlace((String) r[0],
-                (String) r[1], (String) r[2], (String) r[3],
-                new NearbyStation.Position(((Number) r[4]).doubleValue(), ((Number) r[5]).doubleValue()))).toList());
+                        (String) r[3], (String) r[4], SqlValues.instant(r[5]), (String) r[6],
+                        SqlValues.instant(r[7]))).toList()));
     }
 
     private static UnitState toState(Object[] r) {

@@ -9,27 +9,29 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
-import org.hibernate.reactive.mutiny.Mutiny;
 import vn.baochay.common.Actor;
-import vn.baochay.common.ProblemException;
-import vn.baochay.common.ProblemType;
+import vn.baochay.common.NotFound;
+import vn.baochay.common.OutOfJurisdiction;
+import vn.baochay.common.Reason;
+import vn.baochay.common.Rejection;
+import vn.baochay.common.Transactions;
 
 /** Fire units: sending them to incidents, their statuses, and the unit board. */
 @ApplicationScoped
 public class UnitService {
 
-    private final Mutiny.SessionFactory sessions;
+    private final Transactions transactions;
     private final UnitRepository units;
     private final Clock clock;
 
-    UnitService(Mutiny.SessionFactory sessions, UnitRepository units, Clock clock) {
-        this.sessions = sessions;
+    UnitService(Transactions transactions, UnitRepository units, Clock clock) {
+        this.transactions = transactions;
         this.units = units;
         this.clock = clock;
     }
 
-    public record AssignmentView(String unitId, String callsign, String stationId, String stationName, String status,
-                                 java.time.Instant dispatchedAt, String dispatchedBy, java.time.Instant releasedAt) {
+    /** A unit after a change, and the incident it served before it (if any). */
+    public record UnitChange(UnitState unit, UUID incidentId) {
     }
 
     /**
@@ -38,7 +40,7 @@ public class UnitService {
      */
     public Uni<List<UnitState>> dispatch(Collection<String> unitIds, UUID incidentId, Actor actor) {
         Set<String> wanted = new TreeSet<>(unitIds);
-        return sessions.withTransaction(session -> units.lock(session, wanted).chain(found -> {
+        return transactions.inTransaction(() -> units.lock(wanted).chain(found -> {
             List<String> problems = new ArrayList<>();
             wanted.stream().filter(id -> found.stream().noneMatch(u -> u.id().equals(id)))
                     .forEach(id -> problems.add("no unit " + id));
@@ -46,13 +48,13 @@ public class UnitService {
                     .forEach(u -> problems.add(u.callsign() + " is " + u.status()
                             + (u.incidentId() == null ? "" : " on incident " + u.incidentId())));
             if (!problems.isEmpty()) {
-                throw new ProblemException(ProblemType.UNIT_UNAVAILABLE, "Cannot dispatch: " + String.join("; ", problems));
+                throw new UnitUnavailable(problems);
             }
             Uni<Void> all = Uni.createFrom().voidItem();
             for (UnitState unit : found) {
-                all = all.chain(() -> units.assign(session, unit.id(), incidentId, actor.username(), clock.instant()));
+                all = all.chain(() -> units.assign(unit.id(), incidentId, actor.username(), clock.instant()));
             }
-            return all.chain(() -> units.find(session, wanted));
+            return all.chain(() -> units.find(wanted));
         }));
     }
 
@@ -60,79 +62,66 @@ public class UnitService {
      * Sets a unit's status. AVAILABLE and OUT_OF_SERVICE end its assignment. A dispatcher may change
      * the units of their provinces' stations, and units serving an incident the caller has checked.
      */
-    /** A unit after a change, and the incident it served before it (if any). */
-    public record UnitChange(UnitState unit, UUID incidentId) {
-    }
-
     public Uni<UnitChange> changeStatus(String unitId, UnitStatus status, Actor actor,
                                         boolean servesIncidentInJurisdiction) {
-        return sessions.withTransaction(session -> units.lock(session, List.of(unitId)).chain(found -> {
+        return transactions.inTransaction(() -> units.lock(List.of(unitId)).chain(found -> {
             if (found.isEmpty()) {
-                throw new ProblemException(ProblemType.NOT_FOUND, "No unit " + unitId);
+                throw new NotFound("unit", unitId);
             }
             UnitState unit = found.get(0);
             boolean mayChange = actor.covers(unit.province())
                     || unit.incidentId() != null && servesIncidentInJurisdiction;
             if (!mayChange) {
-                throw new ProblemException(ProblemType.OUT_OF_JURISDICTION,
-                        unit.callsign() + " belongs to " + unit.province() + ", outside your provinces");
+                throw new OutOfJurisdiction(unit.callsign() + " belongs to a station outside your provinces");
             }
             if (unit.incidentId() == null && status.isCommitted()) {
-                throw new ProblemException(ProblemType.ILLEGAL_TRANSITION,
+                throw new Rejection(Reason.ILLEGAL_TRANSITION,
                         unit.callsign() + " serves no incident: dispatch it to one first");
             }
             Uni<Void> release = status == UnitStatus.AVAILABLE || status == UnitStatus.OUT_OF_SERVICE
-                    ? units.release(session, unitId, clock.instant())
+                    ? units.release(unitId, clock.instant())
                     : Uni.createFrom().voidItem();
-            return release.chain(() -> units.setStatus(session, unitId, status, clock.instant()))
-                    .chain(() -> units.find(session, List.of(unitId)))
+            return release.chain(() -> units.setStatus(unitId, status, clock.instant()))
+                    .chain(() -> units.find(List.of(unitId)))
                     .map(list -> new UnitChange(list.get(0), unit.incidentId()));
         }));
     }
 
     /** The unit as it stands, or null. */
     public Uni<UnitState> state(String unitId) {
-        return sessions.withSession(session -> units.find(session, List.of(unitId)))
-                .map(list -> list.isEmpty() ? null : list.get(0));
+        return units.find(List.of(unitId)).map(list -> list.isEmpty() ? null : list.get(0));
     }
 
     /** When an incident ends: its units are released and, if still out, head back (RETURNING). */
     public Uni<List<UnitState>> releaseAll(UUID incidentId) {
-        return sessions.withTransaction(session -> units.assignedTo(session, incidentId).chain(assigned -> {
+        return transactions.inTransaction(() -> units.lockAssignedTo(incidentId).chain(assigned -> {
             Uni<Void> all = Uni.createFrom().voidItem();
             for (UnitState unit : assigned) {
-                all = all.chain(() -> units.release(session, unit.id(), clock.instant()))
+                all = all.chain(() -> units.release(unit.id(), clock.instant()))
                         .chain(() -> unit.status().isCommitted()
-                                ? units.setStatus(session, unit.id(), UnitStatus.RETURNING, clock.instant())
+                                ? units.setStatus(unit.id(), UnitStatus.RETURNING, clock.instant())
                                 : Uni.createFrom().voidItem());
             }
             return all.chain(() -> assigned.isEmpty()
-                            ? Uni.createFrom().item(List.<UnitState>of())
-                            : units.find(session, assigned.stream().map(UnitState::id).toList()));
+                    ? Uni.createFrom().item(List.<UnitState>of())
+                    : units.find(assigned.stream().map(UnitState::id).toList()));
         }));
     }
 
+    /** A merge: the units serving one incident now serve the other. */
     public Uni<Void> moveAssignments(UUID fromIncident, UUID toIncident) {
-        return sessions.withTransaction(session -> units.moveAssignments(session, fromIncident, toIncident));
+        return transactions.inTransaction(() -> units.moveAssignments(fromIncident, toIncident));
     }
 
-    public Uni<List<AssignmentView>> assignmentsOf(UUID incidentId) {
-        return sessions.withSession(session -> units.assignmentsOf(session, incidentId)).map(list -> list.stream()
-                .map(a -> new AssignmentView(a.unitId(), a.callsign(), a.stationId(), a.stationName(), a.status(),
-                        a.dispatchedAt(), a.dispatchedBy(), a.releasedAt())).toList());
+    public Uni<List<Assignment>> assignmentsOf(UUID incidentId) {
+        return units.assignmentsOf(incidentId);
     }
 
     /** The unit board: every unit of the actor's provinces (all for supervisors). */
     public Uni<List<UnitState>> board(Actor actor) {
-        return sessions.withSession(session -> units.board(session, actor.isSupervisor() ? null : actor.provinces()));
-    }
-
-    public record StationView(String id, String name, String phone, String province, NearbyStation.Position location) {
-    }
-
-    public Uni<List<StationView>> stations(Actor actor) {
-        return sessions.withSession(session -> units.stations(session, actor.isSupervisor() ? null : actor.provinces()))
-                .map(list -> list.stream().map(s -> new StationView(s.id(), s.name(), s.phone(), s.province(),
-                        s.location())).toList());
+        if (actor.isSupervisor()) {
+            return units.all();
+        }
+        return actor.provinces().isEmpty() ? Uni.createFrom().item(List.of()) : units.inProvinces(actor.provinces());
     }
 }

@@ -24,7 +24,7 @@ import vn.baochay.support.Reports;
 class SlowConsoleTest {
 
     @Inject
-    LiveHub hub;
+    ConsoleRegistry hub;
 
     @Test
     void consoleThatStopsReadingIsToldToResyncInsteadOfQueueingForever() throws Exception {

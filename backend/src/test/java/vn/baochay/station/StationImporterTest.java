@@ -70,7 +70,7 @@ class StationImporterTest {
 
         assertThatThrownBy(() -> importer.importStations("bad.geojson",
                 new ByteArrayInputStream(file.getBytes(StandardCharsets.UTF_8))))
-                .isInstanceOf(StationImporter.InvalidStationFile.class)
+                .isInstanceOf(InvalidStationFile.class)
                 .hasMessageContaining("feature 1 (test-reef-bad)")
                 .hasMessageContaining("out of range")
                 .hasMessageContaining("name is required")

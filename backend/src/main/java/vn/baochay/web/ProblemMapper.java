@@ -1,4 +1,4 @@
-package vn.baochay.common;
+package vn.baochay.web;
 
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.databind.JsonMappingException;
@@ -18,6 +18,9 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import vn.baochay.common.Failures;
+import vn.baochay.common.FieldError;
+import vn.baochay.common.Rejection;
 
 /**
  * Turns every failure into an RFC 9457 {@code application/problem+json} response with a stable
@@ -27,16 +30,21 @@ public class ProblemMapper {
 
     private static final Logger LOG = Logger.getLogger(ProblemMapper.class);
 
+    /** A refusal from domain code: its reason decides the problem type; a suggested wait becomes Retry-After. */
     @ServerExceptionMapper
-    public Response problem(ProblemException e, HttpServerRequest request) {
-        return respond(e.type(), e.getMessage(), e.errors(), request);
+    public Response rejected(Rejection e, HttpServerRequest request) {
+        Response response = respond(ProblemType.of(e.reason()), e.getMessage(), e.errors(), request);
+        return e.retryAfter()
+                .map(wait -> Response.fromResponse(response)
+                        .header("Retry-After", Math.max(1, (wait.toMillis() + 999) / 1000)).build())
+                .orElse(response);
     }
 
     @ServerExceptionMapper
     public Response invalid(ConstraintViolationException e, HttpServerRequest request) {
-        List<Problem.FieldError> errors = e.getConstraintViolations().stream()
-                .map(v -> new Problem.FieldError(fieldOf(v), v.getMessage()))
-                .sorted(Comparator.comparing(Problem.FieldError::field).thenComparing(Problem.FieldError::message))
+        List<FieldError> errors = e.getConstraintViolations().stream()
+                .map(v -> new FieldError(fieldOf(v), v.getMessage()))
+                .sorted(Comparator.comparing(FieldError::field).thenComparing(FieldError::message))
                 .toList();
         return respond(typeFor(errors), "Some fields are invalid: " + describe(errors), errors, request);
     }
@@ -57,7 +65,7 @@ public class ProblemMapper {
             return respond(ProblemType.MALFORMED_JSON, "The body is not complete, valid JSON of the expected shape: "
                     + e.getOriginalMessage(), List.of(), request);
         }
-        List<Problem.FieldError> errors = List.of(new Problem.FieldError(field, expectation(e)));
+        List<FieldError> errors = List.of(new FieldError(field, expectation(e)));
         return respond(typeFor(errors), "Some fields are invalid: " + describe(errors), errors, request);
     }
 
@@ -116,9 +124,9 @@ public class ProblemMapper {
         return respond(ProblemType.INTERNAL_ERROR, "Unexpected failure, reference " + ref, List.of(), request);
     }
 
-    static Response respond(ProblemType type, String detail, List<Problem.FieldError> errors, HttpServerRequest request) {
-        Problem body = new Problem(type.uri(), type.title(), type.status(), detail, request.path(), errors);
-        return Response.status(type.status()).type(ProblemType.MEDIA_TYPE).entity(body).build();
+    static Response respond(ProblemType type, String detail, List<FieldError> errors, HttpServerRequest request) {
+        return Response.status(type.status()).type(ProblemType.MEDIA_TYPE)
+                .entity(Problem.of(type, detail, request.path(), errors)).build();
     }
 
     /** A body cut short (a dropped connection on a 2G link) is malformed JSON, whatever field it stopped in. */
@@ -132,12 +140,12 @@ public class ProblemMapper {
         return false;
     }
 
-    private static ProblemType typeFor(List<Problem.FieldError> errors) {
+    private static ProblemType typeFor(List<FieldError> errors) {
         boolean location = errors.stream().anyMatch(f -> f.field().equals("location") || f.field().startsWith("location."));
         return location ? ProblemType.INVALID_LOCATION : ProblemType.INVALID_REQUEST;
     }
 
-    private static String describe(List<Problem.FieldError> errors) {
+    private static String describe(List<FieldError> errors) {
         return errors.stream().map(f -> f.field() + " " + f.message()).collect(Collectors.joining("; "));
     }
 

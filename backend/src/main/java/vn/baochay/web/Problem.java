@@ -1,7 +1,8 @@
-package vn.baochay.common;
+package vn.baochay.web;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
+import vn.baochay.common.FieldError;
 
 /**
  * An RFC 9457 problem detail. {@code type} is a stable URI under {@link ProblemType#BASE}; clients
@@ -10,7 +11,7 @@ import java.util.List;
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 public record Problem(String type, String title, int status, String detail, String instance, List<FieldError> errors) {
 
-    /** One offending input, named by its JSON path (for example {@code location.lat}). */
-    public record FieldError(String field, String message) {
+    public static Problem of(ProblemType type, String detail, String instance, List<FieldError> errors) {
+        return new Problem(type.uri(), type.title(), type.status(), detail, instance, errors);
     }
 }

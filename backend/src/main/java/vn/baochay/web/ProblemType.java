@@ -1,6 +1,11 @@
-package vn.baochay.common;
+package vn.baochay.web;
 
-/** The stable problem types of the API; each one is listed in mobile-api-spec/openapi.yaml. */
+import vn.baochay.common.Reason;
+
+/**
+ * The stable problem types of the API and the HTTP status of each. The citizen app's types are
+ * listed in mobile-api-spec/openapi.yaml, the dispatchers' in the README; a test checks both lists.
+ */
 public enum ProblemType {
     MALFORMED_JSON("malformed-json", 400, "The request body is not valid JSON"),
     INVALID_REQUEST("invalid-request", 400, "The request has invalid fields"),
@@ -19,7 +24,7 @@ public enum ProblemType {
     UNIT_UNAVAILABLE("unit-unavailable", 409, "The unit is not available"),
     PAYLOAD_TOO_LARGE("payload-too-large", 413, "The request body is too large"),
     UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", 415, "Unsupported content type"),
-    TOO_MANY_ATTEMPTS("too-many-attempts", 429, "Too many failed logins; wait and try again"),
+    TOO_MANY_ATTEMPTS("too-many-attempts", 429, "Too many attempts; wait and try again"),
     SERVICE_UNAVAILABLE("service-unavailable", 503, "Temporarily unavailable, retry with the same request"),
     INTERNAL_ERROR("internal-error", 500, "Internal error");
 
@@ -34,6 +39,30 @@ public enum ProblemType {
         this.slug = slug;
         this.status = status;
         this.title = title;
+    }
+
+    /** What a domain refusal becomes over HTTP; the switch lists every reason, so a new one cannot be forgotten. */
+    public static ProblemType of(Reason reason) {
+        return switch (reason) {
+            case INVALID_REQUEST -> INVALID_REQUEST;
+            case INVALID_LOCATION -> INVALID_LOCATION;
+            case TOO_LARGE -> PAYLOAD_TOO_LARGE;
+            case UNAUTHENTICATED -> UNAUTHENTICATED;
+            case INVALID_CREDENTIALS -> INVALID_CREDENTIALS;
+            case TOO_MANY_ATTEMPTS -> TOO_MANY_ATTEMPTS;
+            case FORBIDDEN -> FORBIDDEN;
+            case OUT_OF_JURISDICTION -> OUT_OF_JURISDICTION;
+            case NOT_FOUND -> NOT_FOUND;
+            case IDEMPOTENCY_CONFLICT -> IDEMPOTENCY_CONFLICT;
+            case ALREADY_ACKNOWLEDGED -> ALREADY_ACKNOWLEDGED;
+            case ILLEGAL_TRANSITION -> ILLEGAL_TRANSITION;
+            case STALE_VERSION -> STALE_VERSION;
+            case UNIT_UNAVAILABLE -> UNIT_UNAVAILABLE;
+        };
+    }
+
+    public String slug() {
+        return slug;
     }
 
     public String uri() {

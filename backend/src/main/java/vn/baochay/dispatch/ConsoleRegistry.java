@@ -1,0 +1,164 @@
+package vn.baochay.dispatch;
+
+import io.quarkus.runtime.StartupEvent;
+import io.quarkus.websockets.next.CloseReason;
+import io.quarkus.websockets.next.WebSocketConnection;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.core.Vertx;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.jboss.logging.Logger;
+import vn.baochay.common.Actor;
+import vn.baochay.incident.IncidentLog;
+import vn.baochay.incident.IncidentQueries;
+
+/**
+ * The consoles connected to this instance. A console that connects gets a snapshot, or a replay of
+ * exactly what it missed; then every event whose provinces its dispatcher covers. One that cannot
+ * keep up is told to resync (4409) instead of growing a queue.
+ */
+@ApplicationScoped
+public class ConsoleRegistry {
+
+    private static final Logger LOG = Logger.getLogger(ConsoleRegistry.class);
+    static final CloseReason RESYNC = new CloseReason(4409, "resync: reconnect without lastSeq");
+
+    private final LiveSequencer sequencer;
+    private final IncidentLog log;
+    private final IncidentQueries incidents;
+    private final LiveEncoder encoder;
+    private final LiveConfig config;
+    private final Vertx vertx;
+    private final Map<String, Console> consoles = new ConcurrentHashMap<>();
+
+    ConsoleRegistry(LiveSequencer sequencer, IncidentLog log, IncidentQueries incidents, LiveEncoder encoder,
+                    LiveConfig config, Vertx vertx) {
+        this.sequencer = sequencer;
+        this.log = log;
+        this.incidents = incidents;
+        this.encoder = encoder;
+        this.config = config;
+        this.vertx = vertx;
+    }
+
+    /** A connected console: who it is, what it has been sent, and whether it is still catching up. */
+    private static final class Console {
+        final WebSocketConnection connection;
+        final Actor actor;
+        final AtomicInteger queued = new AtomicInteger();
+        /** While a snapshot or replay is being prepared, live events wait here (bounded); then null. */
+        List<LiveEncoder.Delivery> waiting = new ArrayList<>();
+        long sent;
+
+        Console(WebSocketConnection connection, Actor actor) {
+            this.connection = connection;
+            this.actor = actor;
+        }
+    }
+
+    void start(@Observes StartupEvent event) {
+        sequencer.deliverTo(this::deliver);
+        vertx.setPeriodic(config.heartbeat().toMillis(), id -> heartbeat());
+    }
+
+    /**
+     * Registers a console and brings it up to date: a replay of the events after {@code lastSeq} when it
+     * has one and is not too far behind, otherwise a snapshot of the open incidents it may see.
+     */
+    public Uni<Void> connect(WebSocketConnection connection, Actor actor, Long lastSeq) {
+        Console console = new Console(connection, actor);
+        long upTo = sequencer.registerAt(() -> consoles.put(connection.id(), console));
+        boolean replay = lastSeq != null && lastSeq >= upTo - config.maxReplay();
+        Uni<Void> catchUp = replay
+                ? (lastSeq >= upTo ? Uni.createFrom().voidItem() : log.read(lastSeq, upTo, config.maxReplay())
+                        .invoke(events -> events.forEach(e -> send(console, encoder.event(e))))
+                        .replaceWithVoid())
+                : incidents.openIncidents(actor)
+                        .invoke(open -> sendNow(console, encoder.snapshot(upTo, open))).replaceWithVoid();
+        return catchUp.invoke(() -> {
+            synchronized (console) {
+                console.sent = replay ? Math.max(lastSeq, upTo) : upTo;
+                List<LiveEncoder.Delivery> waiting = console.waiting;
+                console.waiting = null;
+                waiting.forEach(d -> offer(console, d));
+            }
+        }).onFailure().invoke(failure -> {
+            LOG.warnf("Could not bring console %s up to date: %s", connection.id(), failure.toString());
+            disconnect(connection);
+        });
+    }
+
+    public void disconnect(WebSocketConnection connection) {
+        consoles.remove(connection.id());
+    }
+
+    public int consoleCount() {
+        return consoles.size();
+    }
+
+    /** An event in sequence, from the sequencer: offered to every console here. */
+    private void deliver(LiveEncoder.Delivery delivery) {
+        for (Console console : consoles.values()) {
+            offer(console, delivery);
+        }
+    }
+
+    private void offer(Console console, LiveEncoder.Delivery delivery) {
+        synchronized (console) {
+            if (console.waiting != null) {
+                if (console.waiting.size() >= config.maxQueuedPerConsole()) {
+                    resync(console);
+                } else {
+                    console.waiting.add(delivery);
+                }
+                return;
+            }
+            if (delivery.seq() <= console.sent) {
+                return;
+            }
+            console.sent = delivery.seq();
+        }
+        send(console, delivery);
+    }
+
+    /** Jurisdiction: a dispatcher gets only the events of their provinces; supervisors get all. */
+    private void send(Console console, LiveEncoder.Delivery delivery) {
+        if (console.actor.isSupervisor() || delivery.provinces().stream().anyMatch(console.actor::covers)) {
+            sendNow(console, delivery.message());
+        }
+    }
+
+    /** Sends without waiting; a console with too much unsent is closed with 4409 and must resync. */
+    private void sendNow(Console console, String message) {
+        if (console.queued.incrementAndGet() > config.maxQueuedPerConsole()) {
+            resync(console);
+            return;
+        }
+        console.connection.sendText(message).subscribe().with(
+                ok -> console.queued.decrementAndGet(),
+                failure -> {
+                    console.queued.decrementAndGet();
+                    disconnect(console.connection);
+                });
+    }
+
+    private void resync(Console console) {
+        LOG.warnf("Console %s (%s) is too slow: asking it to resync", console.connection.id(), console.actor.username());
+        disconnect(console.connection);
+        console.connection.close(RESYNC).subscribe().with(ok -> { }, failure -> { });
+    }
+
+    private void heartbeat() {
+        String beat = encoder.heartbeat(sequencer.position());
+        for (Console console : consoles.values()) {
+            if (console.waiting == null) {
+                sendNow(console, beat);
+            }
+        }
+    }
+}

@@ -1,0 +1,78 @@
+package vn.baochay.incident;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+import java.util.UUID;
+import vn.baochay.common.Actor;
+import vn.baochay.common.JsonText;
+import vn.baochay.common.NotFound;
+import vn.baochay.common.Transactions;
+
+/** What citizens and dispatchers read about incidents. Reads only; each on one session. */
+@ApplicationScoped
+public class IncidentQueries {
+
+    /** The most events a detail's timeline shows (the latest ones). */
+    static final int TIMELINE_LIMIT = 1000;
+    /** The most open incidents a live console's snapshot carries. */
+    static final int SNAPSHOT_LIMIT = 500;
+
+    private final Transactions transactions;
+    private final IncidentRepository incidents;
+    private final CitizenReportRepository reports;
+    private final NoteRepository notes;
+    private final EventLogRepository events;
+    private final ObjectMapper json;
+
+    IncidentQueries(Transactions transactions, IncidentRepository incidents, CitizenReportRepository reports,
+                    NoteRepository notes, EventLogRepository events, ObjectMapper json) {
+        this.transactions = transactions;
+        this.incidents = incidents;
+        this.reports = reports;
+        this.notes = notes;
+        this.events = events;
+        this.json = json;
+    }
+
+    /** The citizen view: the incident with its reports, oldest first, without reporters' contacts. */
+    public Uni<IncidentView> citizenView(UUID incidentId) {
+        return transactions.inSession(() -> incidents.find(incidentId)
+                .onItem().ifNull().failWith(() -> new NotFound("incident", incidentId))
+                .chain(incident -> reports.of(incidentId).map(list -> IncidentView.of(incident, list))));
+    }
+
+    /** What a dispatcher sees of one incident; refused when missing or outside the actor's provinces. */
+    public Uni<DispatchView> dispatchView(UUID incidentId, Actor actor) {
+        return transactions.inSession(() -> incidents.find(incidentId)
+                .map(incident -> Jurisdiction.visible(incident, incidentId, actor))
+                .chain(incident -> reports.of(incidentId)
+                        .chain(list -> notes.of(incidentId)
+                                .chain(noteList -> timeline(incidentId)
+                                        .map(timeline -> DispatchView.of(incident, list, noteList, timeline))))));
+    }
+
+    /** A page of incidents in the actor's provinces, NEW first, then the most recently reported. */
+    public Uni<IncidentPage> list(IncidentFilter filter, Actor actor) {
+        return transactions.inSession(() -> incidents.page(filter, actor.isSupervisor() ? null : actor.provinces())
+                .map(page -> new IncidentPage(page.items().stream().map(IncidentSummary::of).toList(),
+                        filter.page(), filter.size(), page.total())));
+    }
+
+    /** Open incidents in the actor's provinces, as a live console's snapshot starts. */
+    public Uni<List<IncidentSummary>> openIncidents(Actor actor) {
+        return list(IncidentFilter.open(SNAPSHOT_LIMIT), actor).map(IncidentPage::items);
+    }
+
+    /** An incident as it stands, for checks made by other features (e.g. its province); null when there is none. */
+    public Uni<IncidentSummary> summary(UUID incidentId) {
+        return transactions.inSession(() -> incidents.find(incidentId)
+                .map(incident -> incident == null ? null : IncidentSummary.of(incident)));
+    }
+
+    private Uni<List<TimelineEntry>> timeline(UUID incidentId) {
+        return events.latestOf(incidentId, TIMELINE_LIMIT)
+                .map(list -> list.stream().map(event -> TimelineEntry.of(event, JsonText.tree(json, event.payload()))).toList());
+    }
+}
