@@ -116,6 +116,19 @@ class DispatchActionsTest {
         assertThat(closed.getList("timeline.type", String.class)).containsSubsequence("IncidentOpened",
                 "IncidentAcknowledged", "UnitsDispatched", "IncidentStatusChanged", "IncidentStatusChanged",
                 "IncidentStatusChanged", "UnitStatusChanged");
+        // The timeline is data for the console to word: what changed, never English sentences.
+        assertThat(closed.getInt("timeline[0].reportCount")).isEqualTo(1);
+        assertThat(closed.getString("timeline.find { it.type == 'IncidentAcknowledged' }.actor"))
+                .isEqualTo(Dispatchers.DIEN_BIEN);
+        assertThat(closed.getList("timeline.find { it.type == 'UnitsDispatched' }.units", String.class))
+                .containsExactly(dispatched.getString("assignments[0].callsign"));
+        assertThat(closed.getList("timeline.findAll { it.type == 'IncidentStatusChanged' }.to", String.class))
+                .containsExactly("ON_SCENE", "CONTROLLED", "CLOSED");
+        assertThat(closed.getList("timeline.findAll { it.type == 'IncidentStatusChanged' }.from", String.class))
+                .containsExactly("DISPATCHED", "ON_SCENE", "CONTROLLED");
+        assertThat(closed.getString("timeline.find { it.type == 'UnitStatusChanged' }.unit.status"))
+                .isEqualTo("RETURNING");
+        assertThat(closed.getList("timeline").toString()).doesNotContain("reports: ", "merged into", "took in");
         assertThat(closed.getString("assignments[0].releasedAt")).isNotNull();
         Dispatchers.as(Dispatchers.DIEN_BIEN).get("/api/v1/dispatch/units").then().statusCode(200)
                 .body("find { it.id == '" + unitId + "' }.status", equalTo("RETURNING"))
@@ -233,16 +246,47 @@ class DispatchActionsTest {
         post(Dispatchers.DIEN_BIEN, duplicate, "notes", Map.of("text", "<b>Cùng đám cháy</b> với vụ kia"))
                 .then().statusCode(200).body("notes[0].text", equalTo("<b>Cùng đám cháy</b> với vụ kia"))
                 .body("notes[0].author", equalTo(Dispatchers.DIEN_BIEN));
-        long version = detail(Dispatchers.DIEN_BIEN, duplicate).getLong("version");
+        JsonPath before = detail(Dispatchers.DIEN_BIEN, duplicate);
+        String unitId = before.getString("recommendedStations.units.flatten().find { it.status == 'AVAILABLE' }.id");
+        long version = post(Dispatchers.DIEN_BIEN, duplicate, "dispatch",
+                Map.of("version", before.getLong("version"), "unitIds", List.of(unitId)))
+                .then().statusCode(200).extract().jsonPath().getLong("version");
 
-        post(Dispatchers.DIEN_BIEN, duplicate, "merge", Map.of("version", version, "intoIncidentId", kept))
-                .then().statusCode(200).body("id", equalTo(kept)).body("reportCount", equalTo(2));
+        JsonPath target = post(Dispatchers.DIEN_BIEN, duplicate, "merge",
+                Map.of("version", version, "intoIncidentId", kept))
+                .then().statusCode(200).body("id", equalTo(kept)).body("reportCount", equalTo(2))
+                .extract().jsonPath();
+
+        // The unit on its way to the duplicate now serves the incident it was merged into.
+        assertThat(target.getList("assignments.unitId")).containsExactly(unitId);
+        assertThat(target.getString("assignments[0].releasedAt")).isNull();
+        Dispatchers.as(Dispatchers.DIEN_BIEN).get("/api/v1/dispatch/units").then().statusCode(200)
+                .body("find { it.id == '" + unitId + "' }.incidentId", equalTo(kept))
+                .body("find { it.id == '" + unitId + "' }.status", equalTo("DISPATCHED"));
+        assertThat(target.getList("timeline.type", String.class)).contains("IncidentAbsorbed");
+        assertThat(target.getString("timeline.find { it.type == 'IncidentAbsorbed' }.otherIncidentId"))
+                .isEqualTo(duplicate);
 
         JsonPath merged = detail(Dispatchers.DIEN_BIEN, duplicate);
         assertThat(merged.getString("status")).isEqualTo("MERGED");
         assertThat(merged.getString("mergedInto")).isEqualTo(kept);
         post(Dispatchers.DIEN_BIEN, duplicate, "acknowledge", Map.of("version", merged.getLong("version")))
                 .then().statusCode(409);
+    }
+
+    @Test
+    void statusCannotBeSetToMergedSoAnIncidentIsNeverMergedIntoNothing() {
+        String incidentId = reportAt(Places.inDienBien());
+
+        post(Dispatchers.SUPERVISOR, incidentId, "status", Map.of("version", 0, "status", "MERGED"))
+                .then().statusCode(409).contentType("application/problem+json")
+                .body("type", equalTo(PROBLEMS + "illegal-transition"))
+                .body("detail", containsString("merge"));
+
+        JsonPath unchanged = detail(Dispatchers.SUPERVISOR, incidentId);
+        assertThat(unchanged.getString("status")).isEqualTo("NEW");
+        assertThat(unchanged.getString("mergedInto")).isNull();
+        assertThat(unchanged.getLong("version")).isZero();
     }
 
     @Test

@@ -19,7 +19,10 @@ import java.util.concurrent.CompletableFuture;
 import java.util.stream.IntStream;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import vn.baochay.support.Api;
+import vn.baochay.support.Dispatchers;
 import vn.baochay.support.Places;
 import vn.baochay.support.Reports;
 import vn.baochay.support.TestClock;
@@ -148,6 +151,42 @@ class IncidentMergeTest {
         assertThat(lat).isCloseTo(precise[0], org.assertj.core.data.Offset.offset(1.0 / 111_195));
         assertThat(java.time.Instant.parse(incident.getString("lastReportAt")))
                 .isAfter(java.time.Instant.parse(incident.getString("firstReportAt")).plusSeconds(170));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(value = IncidentStatus.class, names = {"CLOSED", "FALSE_ALARM", "MERGED"})
+    void reportNextToAnEndedIncidentOpensANewOne(IncidentStatus ended) {
+        double[] fire = Places.inDienBien();
+        String first = Api.submit(Reports.at(fire)).statusCode(201).extract().path("incidentId");
+        end(first, ended);
+
+        Api.submit(Reports.at(Places.east(fire, 20))).statusCode(201)
+                .body("joinedExistingIncident", equalTo(false))
+                .body("incidentId", org.hamcrest.Matchers.not(equalTo(first)));
+        Api.incident(first).body("reportCount", equalTo(1)).body("status", equalTo(ended.name()));
+    }
+
+    /** Ends the incident the way a supervisor would: worked to a close, declared a false alarm, or merged. */
+    private static void end(String incidentId, IncidentStatus how) {
+        String path = "/api/v1/dispatch/incidents/" + incidentId;
+        switch (how) {
+            case FALSE_ALARM -> Dispatchers.as(Dispatchers.SUPERVISOR).body(Map.of("version", 0, "status", "FALSE_ALARM"))
+                    .post(path + "/status").then().statusCode(200);
+            case MERGED -> {
+                // Into an incident 2 km away, beyond any merge radius of the next report.
+                String other = Api.submit(Reports.at(Places.north(Places.inDienBien(), 2_000))).statusCode(201)
+                        .extract().path("incidentId");
+                Dispatchers.as(Dispatchers.SUPERVISOR).body(Map.of("version", 0, "intoIncidentId", other))
+                        .post(path + "/merge").then().statusCode(200);
+            }
+            default -> {
+                long version = 0;
+                for (String status : List.of("ACKNOWLEDGED", "DISPATCHED", "ON_SCENE", "CONTROLLED", "CLOSED")) {
+                    version = Dispatchers.as(Dispatchers.SUPERVISOR).body(Map.of("version", version, "status", status))
+                            .post(path + "/status").then().statusCode(200).extract().jsonPath().getLong("version");
+                }
+            }
+        }
     }
 
     private String write(Map<String, Object> body) {

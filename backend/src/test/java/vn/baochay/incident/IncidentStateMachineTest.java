@@ -1,46 +1,106 @@
 package vn.baochay.incident;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static vn.baochay.incident.IncidentStatus.ACKNOWLEDGED;
+import static vn.baochay.incident.IncidentStatus.CLOSED;
+import static vn.baochay.incident.IncidentStatus.CONTROLLED;
+import static vn.baochay.incident.IncidentStatus.DISPATCHED;
+import static vn.baochay.incident.IncidentStatus.FALSE_ALARM;
+import static vn.baochay.incident.IncidentStatus.MERGED;
+import static vn.baochay.incident.IncidentStatus.NEW;
+import static vn.baochay.incident.IncidentStatus.ON_SCENE;
 
 import java.util.EnumSet;
-import java.util.Map;
-import java.util.Set;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** Every pair of statuses, for a dispatcher and for a supervisor: exactly the documented moves are legal. */
+/** The rules of an incident's life, each stated on its own, checked over every pair of statuses. */
 class IncidentStateMachineTest {
 
-    private static final Map<IncidentStatus, Set<IncidentStatus>> LEGAL = Map.of(
-            IncidentStatus.NEW, EnumSet.of(IncidentStatus.ACKNOWLEDGED, IncidentStatus.DISPATCHED,
-                    IncidentStatus.FALSE_ALARM, IncidentStatus.MERGED),
-            IncidentStatus.ACKNOWLEDGED, EnumSet.of(IncidentStatus.DISPATCHED, IncidentStatus.FALSE_ALARM,
-                    IncidentStatus.MERGED),
-            IncidentStatus.DISPATCHED, EnumSet.of(IncidentStatus.ON_SCENE, IncidentStatus.FALSE_ALARM,
-                    IncidentStatus.MERGED),
-            IncidentStatus.ON_SCENE, EnumSet.of(IncidentStatus.CONTROLLED, IncidentStatus.MERGED),
-            IncidentStatus.CONTROLLED, EnumSet.of(IncidentStatus.CLOSED, IncidentStatus.ON_SCENE),
-            IncidentStatus.CLOSED, EnumSet.noneOf(IncidentStatus.class),
-            IncidentStatus.FALSE_ALARM, EnumSet.noneOf(IncidentStatus.class),
-            IncidentStatus.MERGED, EnumSet.noneOf(IncidentStatus.class));
+    private static boolean dispatcher(IncidentStatus from, IncidentStatus to) {
+        return IncidentStateMachine.allows(from, to, false);
+    }
+
+    private static boolean supervisor(IncidentStatus from, IncidentStatus to) {
+        return IncidentStateMachine.allows(from, to, true);
+    }
 
     @Test
-    void dispatcherMayMakeExactlyTheDocumentedMoves() {
-        for (IncidentStatus from : IncidentStatus.values()) {
-            for (IncidentStatus to : IncidentStatus.values()) {
-                assertThat(IncidentStateMachine.allows(from, to, false)).as("%s -> %s", from, to)
-                        .isEqualTo(LEGAL.get(from).contains(to));
+    void aFireIsWorkedForwardFromReportToClose() {
+        List<IncidentStatus> path = List.of(NEW, ACKNOWLEDGED, DISPATCHED, ON_SCENE, CONTROLLED, CLOSED);
+        for (int i = 0; i + 1 < path.size(); i++) {
+            assertThat(dispatcher(path.get(i), path.get(i + 1))).as("%s -> %s", path.get(i), path.get(i + 1)).isTrue();
+        }
+        // Units may be sent before anyone acknowledges: that acknowledges it too.
+        assertThat(dispatcher(NEW, DISPATCHED)).isTrue();
+    }
+
+    @Test
+    void nothingGoesBackExceptAFlareUp() {
+        List<IncidentStatus> path = List.of(NEW, ACKNOWLEDGED, DISPATCHED, ON_SCENE, CONTROLLED, CLOSED);
+        for (int from = 0; from < path.size(); from++) {
+            for (int to = 0; to < from; to++) {
+                boolean flareUp = path.get(from) == CONTROLLED && path.get(to) == ON_SCENE;
+                assertThat(dispatcher(path.get(from), path.get(to))).as("%s -> %s", path.get(from), path.get(to))
+                        .isEqualTo(flareUp);
             }
         }
     }
 
     @Test
-    void supervisorMayAlsoReopenClosedIncidentsAndFalseAlarmsButNotMergedOnes() {
+    void noStepIsSkippedOnceUnitsAreOut() {
+        assertThat(dispatcher(DISPATCHED, CONTROLLED)).isFalse();
+        assertThat(dispatcher(DISPATCHED, CLOSED)).isFalse();
+        assertThat(dispatcher(ON_SCENE, CLOSED)).isFalse();
+        assertThat(dispatcher(NEW, ON_SCENE)).isFalse();
+    }
+
+    @Test
+    void onlyAFireUnderControlCanBeClosed() {
+        for (IncidentStatus from : IncidentStatus.values()) {
+            assertThat(dispatcher(from, CLOSED)).as("%s -> CLOSED", from).isEqualTo(from == CONTROLLED);
+        }
+    }
+
+    @Test
+    void aFalseAlarmCanBeDeclaredUntilAUnitIsOnScene() {
+        for (IncidentStatus from : IncidentStatus.values()) {
+            boolean beforeArrival = EnumSet.of(NEW, ACKNOWLEDGED, DISPATCHED).contains(from);
+            assertThat(dispatcher(from, FALSE_ALARM)).as("%s -> FALSE_ALARM", from).isEqualTo(beforeArrival);
+        }
+    }
+
+    @Test
+    void anIncidentCanBeMergedWhileOpenUntilItIsUnderControl() {
+        for (IncidentStatus from : IncidentStatus.values()) {
+            boolean mergeable = from.isOpen() && from != CONTROLLED;
+            assertThat(dispatcher(from, MERGED)).as("%s -> MERGED", from).isEqualTo(mergeable);
+        }
+    }
+
+    @Test
+    void nothingBecomesNewAgainAndNothingStaysWhereItIs() {
+        for (IncidentStatus status : IncidentStatus.values()) {
+            assertThat(supervisor(status, NEW)).as("%s -> NEW", status).isFalse();
+            assertThat(supervisor(status, status)).as("%s -> %s", status, status).isFalse();
+        }
+    }
+
+    @Test
+    void anEndedIncidentMovesNowhereForADispatcher() {
+        for (IncidentStatus ended : IncidentStatus.ENDED) {
+            for (IncidentStatus to : IncidentStatus.values()) {
+                assertThat(dispatcher(ended, to)).as("%s -> %s", ended, to).isFalse();
+            }
+        }
+    }
+
+    @Test
+    void aSupervisorMayAlsoReopenAClosedIncidentOrAFalseAlarmButNotAMergedOne() {
         for (IncidentStatus from : IncidentStatus.values()) {
             for (IncidentStatus to : IncidentStatus.values()) {
-                boolean reopen = to == IncidentStatus.ACKNOWLEDGED
-                        && (from == IncidentStatus.CLOSED || from == IncidentStatus.FALSE_ALARM);
-                assertThat(IncidentStateMachine.allows(from, to, true)).as("%s -> %s", from, to)
-                        .isEqualTo(LEGAL.get(from).contains(to) || reopen);
+                boolean reopen = to == ACKNOWLEDGED && (from == CLOSED || from == FALSE_ALARM);
+                assertThat(supervisor(from, to)).as("%s -> %s", from, to).isEqualTo(dispatcher(from, to) || reopen);
             }
         }
     }
@@ -48,7 +108,8 @@ class IncidentStateMachineTest {
     @Test
     void endedIncidentsTakeNoNewReports() {
         assertThat(EnumSet.allOf(IncidentStatus.class).stream().filter(IncidentStatus::isOpen))
-                .containsExactlyInAnyOrder(IncidentStatus.NEW, IncidentStatus.ACKNOWLEDGED, IncidentStatus.DISPATCHED,
-                        IncidentStatus.ON_SCENE, IncidentStatus.CONTROLLED);
+                .containsExactlyInAnyOrder(NEW, ACKNOWLEDGED, DISPATCHED, ON_SCENE, CONTROLLED);
+        assertThat(IncidentStatus.OPEN).doesNotContainAnyElementsOf(IncidentStatus.ENDED);
+        assertThat(EnumSet.copyOf(IncidentStatus.OPEN)).hasSize(IncidentStatus.values().length - IncidentStatus.ENDED.size());
     }
 }
