@@ -125,12 +125,23 @@ export interface Note {
   at: string;
 }
 
+/**
+ * One line of an incident's history as data: the event type and what it changed. The console words
+ * it (views/timeline.ts); only `text` (a note) and `reason` (a status change) are people's words.
+ */
 export interface TimelineEntry {
   seq: number;
-  type: string;
+  type: LiveEventType | string;
   at: string;
-  actor: string | null;
-  text: string;
+  actor?: string | null;
+  reportCount?: number;
+  from?: IncidentStatus;
+  to?: IncidentStatus;
+  reason?: string;
+  text?: string;
+  units?: string[];
+  unit?: { callsign: string; status: UnitStatus };
+  otherIncidentId?: string;
 }
 
 export interface IncidentDetail extends IncidentSummary {

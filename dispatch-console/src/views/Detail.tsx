@@ -8,6 +8,7 @@ import type { PhotoLoader } from './Photo';
 import { ReportCard } from './ReportCard';
 import { telHref } from './safe';
 import { UnitStatusControl } from './UnitStatusControl';
+import { describeTimelineEntry } from './timeline';
 
 export interface DetailProps {
   selectedId: string | null;
@@ -203,7 +204,7 @@ export function Detail(props: DetailProps) {
                 <li key={entry.seq} data-testid="timeline-entry">
                   <span class="sub">{formatClock(entry.at, now)}</span>
                   {entry.actor && <span class="actor">{entry.actor}</span>}
-                  <span>{entry.text}</span>
+                  <span>{describeTimelineEntry(entry, t)}</span>
                 </li>
               ))}
           </ol>

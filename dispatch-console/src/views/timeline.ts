@@ -1,0 +1,38 @@
+import type { TimelineEntry } from '../api/types';
+import type { MessageKey, Translate } from '../i18n';
+import { shortId } from '../state/queue';
+
+/**
+ * The words for one timeline entry, in the console's language. The server sends only what changed
+ * (types, statuses, callsigns, counts); notes and reasons are shown as the dispatcher typed them.
+ */
+export function describeTimelineEntry(entry: TimelineEntry, t: Translate): string {
+  switch (entry.type) {
+    case 'IncidentOpened':
+    case 'IncidentAcknowledged':
+      return t(`timeline.${entry.type}`);
+    case 'ReportJoined':
+      return t('timeline.ReportJoined', { n: entry.reportCount ?? 0 });
+    case 'UnitsDispatched':
+      return t('timeline.UnitsDispatched', { units: (entry.units ?? []).join(', ') });
+    case 'IncidentStatusChanged': {
+      const from = entry.from ? t(`status.${entry.from}`) : '?';
+      const to = entry.to ? t(`status.${entry.to}`) : '?';
+      return entry.reason
+        ? t('timeline.IncidentStatusChangedReason', { from, to, reason: entry.reason })
+        : t('timeline.IncidentStatusChanged', { from, to });
+    }
+    case 'NoteAdded':
+      return t('timeline.NoteAdded', { text: entry.text ?? '' });
+    case 'IncidentMerged':
+    case 'IncidentAbsorbed':
+      return t(`timeline.${entry.type}` as MessageKey, { id: entry.otherIncidentId ? shortId(entry.otherIncidentId) : '?' });
+    case 'UnitStatusChanged':
+      return t('timeline.UnitStatusChanged', {
+        callsign: entry.unit?.callsign ?? '?',
+        status: entry.unit ? t(`unitStatus.${entry.unit.status}`) : '?',
+      });
+    default:
+      return t('timeline.other', { type: entry.type });
+  }
+}
