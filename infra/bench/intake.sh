@@ -5,7 +5,7 @@
 # incidents), and 16 concurrent clients at one burning market (every report merges into one
 # incident, the contended case). Each run is bounded in time; nothing leaves this machine.
 #
-# Usage: infra/bench/intake.sh [seconds-per-run]      (default 20)
+# Usage: infra/bench/intake.sh [seconds-per-run]      (default 20; BENCH_JAR=path runs another build)
 set -euo pipefail
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -26,7 +26,7 @@ psql -X -q -h "${BAOCHAY_PG_HOST:-127.0.0.1}" -U postgres -d postgres \
 "$root/infra/local/postgis.sh" "$db" >/dev/null
 BAOCHAY_DB=$db . "$root/infra/local/env.sh"
 
-jar=backend/target/quarkus-app/quarkus-run.jar
+jar=${BENCH_JAR:-backend/target/quarkus-app/quarkus-run.jar}
 [ -f "$jar" ] || ./mvnw -B -q package -DskipTests
 
 log "starting the application on port $port"
