@@ -12,6 +12,24 @@ public enum Reason {
     INVALID_LOCATION,
     /** A body longer than the operation takes. */
     TOO_LARGE,
+    /** A body whose size was not declared (chunked), where the size is checked before reading. */
+    LENGTH_REQUIRED,
+    /** A body of a kind the operation does not take (judged by its content, not its declared type). */
+    UNSUPPORTED_MEDIA_TYPE,
+    /** An image whose header declares more pixels than are ever decoded. */
+    IMAGE_TOO_LARGE,
+    /** An empty, truncated or corrupt image. */
+    INVALID_IMAGE,
+    /** A photo id already used for different bytes. */
+    PHOTO_CONFLICT,
+    /** The report already has as many photos as it may. */
+    PHOTO_LIMIT,
+    /** A resumable upload continued from an offset that is not where it stands. */
+    UPLOAD_OFFSET_MISMATCH,
+    /** A protocol version the server does not speak (tus). */
+    UNSUPPORTED_PROTOCOL_VERSION,
+    /** Too much work queued right now; try again shortly. */
+    BUSY,
     UNAUTHENTICATED,
     INVALID_CREDENTIALS,
     TOO_MANY_ATTEMPTS,

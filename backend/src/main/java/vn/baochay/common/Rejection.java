@@ -23,6 +23,11 @@ public class Rejection extends RuntimeException {
         this(reason, detail, errors, null);
     }
 
+    /** A refusal after which trying again in {@code retryAfter} may succeed. */
+    public Rejection(Reason reason, String detail, Duration retryAfter) {
+        this(reason, detail, List.of(), retryAfter);
+    }
+
     protected Rejection(Reason reason, String detail, List<FieldError> errors, Duration retryAfter) {
         super(detail, null, false, false);
         this.reason = reason;

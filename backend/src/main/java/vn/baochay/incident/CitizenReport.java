@@ -17,8 +17,9 @@ public class CitizenReport {
     @Id
     UUID id;
 
-    @Column(name = "client_report_id")
-    UUID clientReportId;
+    /** The hash of the phone's clientReportId (see the report feature's ReportToken). */
+    @Column(name = "client_report_key")
+    byte[] clientReportKey;
 
     @Column(name = "incident_id")
     UUID incidentId;
@@ -52,7 +53,7 @@ public class CitizenReport {
     static CitizenReport of(IncomingReport incoming, UUID incidentId) {
         CitizenReport report = new CitizenReport();
         report.id = UUID.randomUUID();
-        report.clientReportId = incoming.clientReportId();
+        report.clientReportKey = incoming.clientReportKey();
         report.incidentId = incidentId;
         report.kind = incoming.kind();
         report.lat = incoming.lat();

@@ -1,11 +1,13 @@
 package vn.baochay.incident;
 
 import java.time.Instant;
-import java.util.UUID;
 
-/** A validated report on its way into an incident. */
+/**
+ * A validated report on its way into an incident. {@code clientReportKey} is the hash the phone's
+ * clientReportId is kept as (never the id itself).
+ */
 public record IncomingReport(
-        UUID clientReportId,
+        byte[] clientReportKey,
         IncidentKind kind,
         double lat,
         double lon,

@@ -8,11 +8,15 @@ import java.util.UUID;
 import org.hibernate.reactive.mutiny.Mutiny;
 import vn.baochay.common.JsonText;
 
-/** The intake ledger: one receipt per clientReportId with the answer that was given. */
+/**
+ * The intake ledger: one receipt per clientReportId (kept hashed) with the answer that was given,
+ * and the reporter's token (its hash, and sealed for retries; see {@link ReportToken}).
+ */
 @ApplicationScoped
 class ReceiptRepository {
 
-    record Receipt(String requestHash, ReportAccepted response) {
+    /** A stored receipt; {@code tokenSealed} is null for a report accepted before tokens existed. */
+    record Receipt(String requestHash, ReportAccepted response, byte[] tokenSealed) {
     }
 
     private final Mutiny.SessionFactory sessions;
@@ -35,27 +39,56 @@ class ReceiptRepository {
                 .replaceWithVoid());
     }
 
-    Uni<Receipt> find(UUID clientReportId) {
-        return sessions.withSession(session -> session.createNativeQuery(
-                        "SELECT request_hash, response::text FROM report_receipts WHERE client_report_id = :id",
-                        Object[].class)
-                .setParameter("id", clientReportId)
+    Uni<Receipt> find(byte[] clientReportKey) {
+        return sessions.withSession(session -> session.createNativeQuery("""
+                        SELECT request_hash, response::text, token_sealed FROM report_receipts
+                        WHERE client_report_key = :key
+                        """, Object[].class)
+                .setParameter("key", clientReportKey)
                 .getResultList()
                 .map(rows -> rows.isEmpty() ? null : new Receipt((String) rows.get(0)[0],
-                        JsonText.read(json, (String) rows.get(0)[1], ReportAccepted.class))));
+                        JsonText.read(json, (String) rows.get(0)[1], ReportAccepted.class), (byte[]) rows.get(0)[2])));
     }
 
-    Uni<Void> save(String requestHash, ReportAccepted response) {
+    /** {@code response} without the phone's secrets; cast from text, as a String bound to jsonb is a JSON string. */
+    Uni<Void> save(byte[] clientReportKey, String requestHash, ReportAccepted response, byte[] tokenHash,
+                   byte[] tokenSealed) {
         return sessions.withSession(session -> session.createNativeQuery("""
-                        INSERT INTO report_receipts (client_report_id, request_hash, report_id, response, accepted_at)
-                        VALUES (:clientReportId, :hash, :reportId, CAST(CAST(:response AS text) AS jsonb), :acceptedAt)
+                        INSERT INTO report_receipts (client_report_key, request_hash, report_id, response, accepted_at,
+                                                     token_hash, token_sealed)
+                        VALUES (:key, :hash, :reportId, CAST(CAST(:response AS text) AS jsonb), :acceptedAt,
+                                :tokenHash, :tokenSealed)
                         """)
-                .setParameter("clientReportId", response.clientReportId())
+                .setParameter("key", clientReportKey)
                 .setParameter("hash", requestHash)
                 .setParameter("reportId", response.reportId())
-                .setParameter("response", JsonText.write(json, response))
+                .setParameter("response", JsonText.write(json, response.withoutSecrets()))
                 .setParameter("acceptedAt", response.receivedAt().atOffset(ZoneOffset.UTC))
+                .setParameter("tokenHash", tokenHash)
+                .setParameter("tokenSealed", tokenSealed)
                 .executeUpdate()
                 .replaceWithVoid());
+    }
+
+    /** Gives a report accepted before tokens existed its token, at its first retry. */
+    Uni<Void> saveToken(byte[] clientReportKey, byte[] tokenHash, byte[] tokenSealed) {
+        return sessions.withSession(session -> session.createNativeQuery("""
+                        UPDATE report_receipts SET token_hash = :tokenHash, token_sealed = :tokenSealed
+                        WHERE client_report_key = :key AND token_sealed IS NULL
+                        """)
+                .setParameter("key", clientReportKey)
+                .setParameter("tokenHash", tokenHash)
+                .setParameter("tokenSealed", tokenSealed)
+                .executeUpdate()
+                .replaceWithVoid());
+    }
+
+    /** The token hash of a report, or null when there is no such report (or it has no token). */
+    Uni<byte[]> tokenHashOf(UUID reportId) {
+        return sessions.withSession(session -> session.createNativeQuery(
+                        "SELECT token_hash FROM report_receipts WHERE report_id = :id", byte[].class)
+                .setParameter("id", reportId)
+                .getResultList()
+                .map(rows -> rows.isEmpty() ? null : rows.get(0)));
     }
 }

@@ -6,12 +6,15 @@ import java.util.UUID;
 import vn.baochay.incident.IncidentStatus;
 
 /**
- * The answer to an accepted report, stored with it so a retry receives exactly the same body.
- * {@code status} and {@code reportCount} describe the incident at the moment of acceptance.
+ * The answer to an accepted report; a retry receives exactly the same body. {@code status} and
+ * {@code reportCount} describe the incident at the moment of acceptance. The receipt keeps it
+ * without {@code clientReportId} and {@code reportToken}, which are secrets of the phone (see
+ * {@link ReportToken}); they are put back in from the retry itself.
  */
 public record ReportAccepted(
         UUID reportId,
         UUID clientReportId,
+        String reportToken,
         UUID incidentId,
         IncidentStatus status,
         int reportCount,
@@ -20,5 +23,15 @@ public record ReportAccepted(
         List<StationDistance> nearestStations) {
 
     public record StationDistance(String id, String name, String phone, long distanceM) {
+    }
+
+    /** What the receipt keeps: the answer without the phone's secrets. */
+    ReportAccepted withoutSecrets() {
+        return with(null, null);
+    }
+
+    ReportAccepted with(UUID clientReportId, String reportToken) {
+        return new ReportAccepted(reportId, clientReportId, reportToken, incidentId, status, reportCount,
+                joinedExistingIncident, receivedAt, nearestStations);
     }
 }

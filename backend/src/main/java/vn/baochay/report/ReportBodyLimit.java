@@ -8,7 +8,9 @@ import vn.baochay.common.Rejection;
 
 /**
  * Refuses an oversized report before its body is read: a report is a few hundred bytes, and a
- * body of megabytes on this path is a broken client or an attack, not a fire.
+ * body of megabytes on this path is a broken client or an attack, not a fire. The size is the
+ * Content-Length the server then reads exactly that many bytes of; a body sent without one
+ * (chunked) could be of any size, so it is refused with 411 before a byte of it is read.
  */
 class ReportBodyLimit {
 
@@ -24,9 +26,13 @@ class ReportBodyLimit {
             return;
         }
         String length = request.getHeader("Content-Length");
+        if (length == null) {
+            throw new Rejection(Reason.LENGTH_REQUIRED, "Send the report with a Content-Length (not chunked); "
+                    + "a report is at most " + config.maxBodyBytes() + " bytes");
+        }
         long bytes;
         try {
-            bytes = length == null ? -1 : Long.parseLong(length.trim());
+            bytes = Long.parseLong(length.trim());
         } catch (NumberFormatException e) {
             bytes = Long.MAX_VALUE;
         }

@@ -6,8 +6,12 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Duration;
+import java.security.MessageDigest;
 import java.time.Instant;
+import java.util.UUID;
 import vn.baochay.common.Failures;
+import vn.baochay.common.Reason;
+import vn.baochay.common.Rejection;
 import vn.baochay.common.Transactions;
 import vn.baochay.incident.Admission;
 import vn.baochay.incident.IncidentIntake;
@@ -66,44 +70,90 @@ public class ReportService {
 
     private Uni<Outcome> attempt(NewReport report, String fingerprint) {
         Instant receivedAt = clock.instant();
-        return transactions.inTransaction(() -> receipts.lock(report.clientReportId())
-                .chain(() -> receipts.find(report.clientReportId()))
+        UUID clientReportId = report.clientReportId();
+        byte[] key = ReportToken.clientReportKey(clientReportId);
+        return transactions.inTransaction(() -> receipts.lock(clientReportId)
+                .chain(() -> receipts.find(key))
                 .chain(receipt -> {
                     if (receipt == null) {
-                        return accept(report, fingerprint, receivedAt);
+                        return accept(report, key, fingerprint, receivedAt);
                     }
                     if (!receipt.requestHash().equals(fingerprint)) {
-                        return Uni.createFrom().failure(new IdempotencyConflict(report.clientReportId()));
+                        return Uni.createFrom().failure(new IdempotencyConflict(clientReportId));
                     }
-                    return Uni.createFrom().item(new Outcome(receipt.response(), false));
+                    return tokenOf(receipt, key, clientReportId)
+                            .map(token -> new Outcome(receipt.response().with(clientReportId, token), false));
                 }));
+    }
+
+    /** The token sealed in the receipt; a report accepted before tokens existed gets one now. */
+    private Uni<String> tokenOf(ReceiptRepository.Receipt receipt, byte[] key, UUID clientReportId) {
+        if (receipt.tokenSealed() != null) {
+            return Uni.createFrom().item(ReportToken.unseal(receipt.tokenSealed(), clientReportId));
+        }
+        String token = ReportToken.generate();
+        return receipts.saveToken(key, ReportToken.hash(token), ReportToken.seal(token, clientReportId))
+                .replaceWith(token);
     }
 
     /**
      * Nearest stations are looked up before the incident is touched: admitting appends to the event
      * log, whose counter row stays locked until commit, so as little as possible runs after it.
      */
-    private Uni<Outcome> accept(NewReport report, String fingerprint, Instant receivedAt) {
+    private Uni<Outcome> accept(NewReport report, byte[] key, String fingerprint, Instant receivedAt) {
         NewReport.Location at = report.location();
+        String token = ReportToken.generate();
         return stations.nearest(at.lat(), at.lon(), config.nearestStations())
-                .chain(nearest -> incidents.admit(toIncoming(report, receivedAt))
-                        .map(admission -> accepted(report, admission, receivedAt, nearest)))
-                .call(accepted -> receipts.save(fingerprint, accepted))
+                .chain(nearest -> incidents.admit(toIncoming(report, key, receivedAt))
+                        .map(admission -> accepted(report, token, admission, receivedAt, nearest)))
+                .call(accepted -> receipts.save(key, fingerprint, accepted, ReportToken.hash(token),
+                        ReportToken.seal(token, report.clientReportId())))
                 .map(accepted -> new Outcome(accepted, true));
     }
 
-    private static ReportAccepted accepted(NewReport report, Admission admission, Instant receivedAt,
+    /**
+     * Checks {@code Authorization: Bearer <reportToken>} for this report: anything the reporter does
+     * later about it must carry its token. A missing or wrong token, and a report that does not
+     * exist, are refused alike (so a caller learns nothing about which report ids exist).
+     */
+    public Uni<Void> authorise(UUID reportId, String authorization) {
+        String token = bearer(authorization);
+        if (!ReportToken.wellFormed(token)) {
+            return Uni.createFrom().failure(unauthenticated());
+        }
+        byte[] presented = ReportToken.hash(token);
+        return receipts.tokenHashOf(reportId).invoke(stored -> {
+            if (stored == null || !MessageDigest.isEqual(stored, presented)) {
+                throw unauthenticated();
+            }
+        }).replaceWithVoid();
+    }
+
+    private static String bearer(String authorization) {
+        if (authorization == null) {
+            return null;
+        }
+        String value = authorization.strip();
+        return value.regionMatches(true, 0, "Bearer ", 0, 7) ? value.substring(7).strip() : null;
+    }
+
+    private static Rejection unauthenticated() {
+        return new Rejection(Reason.UNAUTHENTICATED, "Send Authorization: Bearer <reportToken>, the reportToken "
+                + "this report was accepted with");
+    }
+
+    private static ReportAccepted accepted(NewReport report, String token, Admission admission, Instant receivedAt,
                                            java.util.List<vn.baochay.station.NearbyStation> nearest) {
-        return new ReportAccepted(admission.reportId(), report.clientReportId(), admission.incidentId(),
+        return new ReportAccepted(admission.reportId(), report.clientReportId(), token, admission.incidentId(),
                 admission.status(), admission.reportCount(), admission.joined(), receivedAt,
                 nearest.stream()
                         .map(s -> new ReportAccepted.StationDistance(s.id(), s.name(), s.phone(), s.distanceM()))
                         .toList());
     }
 
-    private static IncomingReport toIncoming(NewReport report, Instant receivedAt) {
+    private static IncomingReport toIncoming(NewReport report, byte[] clientReportKey, Instant receivedAt) {
         NewReport.Reporter reporter = report.reporter();
-        return new IncomingReport(report.clientReportId(), report.kindOrDefault(),
+        return new IncomingReport(clientReportKey, report.kindOrDefault(),
                 report.location().lat(), report.location().lon(), report.location().accuracyM(),
                 report.description(),
                 reporter == null ? null : reporter.phone(),

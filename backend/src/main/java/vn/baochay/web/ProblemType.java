@@ -22,8 +22,15 @@ public enum ProblemType {
     ILLEGAL_TRANSITION("illegal-transition", 409, "Not possible in the incident's current status"),
     STALE_VERSION("stale-version", 409, "The incident changed since you loaded it"),
     UNIT_UNAVAILABLE("unit-unavailable", 409, "The unit is not available"),
+    PHOTO_CONFLICT("photo-conflict", 409, "This clientPhotoId was already used for a different photo"),
+    PHOTO_LIMIT("photo-limit", 409, "The report has as many photos as it may"),
+    UPLOAD_OFFSET_MISMATCH("upload-offset-mismatch", 409, "Upload-Offset is not where the upload stands"),
+    LENGTH_REQUIRED("length-required", 411, "Send the body with a Content-Length"),
+    TUS_VERSION("tus-version", 412, "Unsupported tus version"),
     PAYLOAD_TOO_LARGE("payload-too-large", 413, "The request body is too large"),
+    IMAGE_TOO_LARGE("image-too-large", 413, "The image has too many pixels"),
     UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", 415, "Unsupported content type"),
+    INVALID_IMAGE("invalid-image", 422, "The image is empty, truncated or corrupt"),
     TOO_MANY_ATTEMPTS("too-many-attempts", 429, "Too many attempts; wait and try again"),
     SERVICE_UNAVAILABLE("service-unavailable", 503, "Temporarily unavailable, retry with the same request"),
     INTERNAL_ERROR("internal-error", 500, "Internal error");
@@ -47,6 +54,15 @@ public enum ProblemType {
             case INVALID_REQUEST -> INVALID_REQUEST;
             case INVALID_LOCATION -> INVALID_LOCATION;
             case TOO_LARGE -> PAYLOAD_TOO_LARGE;
+            case LENGTH_REQUIRED -> LENGTH_REQUIRED;
+            case UNSUPPORTED_MEDIA_TYPE -> UNSUPPORTED_MEDIA_TYPE;
+            case IMAGE_TOO_LARGE -> IMAGE_TOO_LARGE;
+            case INVALID_IMAGE -> INVALID_IMAGE;
+            case PHOTO_CONFLICT -> PHOTO_CONFLICT;
+            case PHOTO_LIMIT -> PHOTO_LIMIT;
+            case UPLOAD_OFFSET_MISMATCH -> UPLOAD_OFFSET_MISMATCH;
+            case UNSUPPORTED_PROTOCOL_VERSION -> TUS_VERSION;
+            case BUSY -> SERVICE_UNAVAILABLE;
             case UNAUTHENTICATED -> UNAUTHENTICATED;
             case INVALID_CREDENTIALS -> INVALID_CREDENTIALS;
             case TOO_MANY_ATTEMPTS -> TOO_MANY_ATTEMPTS;

@@ -123,6 +123,27 @@ class BadReportTest {
     }
 
     @Test
+    void chunkedBodyWithoutALengthIsRefusedBeforeItIsReadEvenAtAMegabyte() throws Exception {
+        String id = UUID.randomUUID().toString();
+        byte[] megabyte = ("{\"clientReportId\":\"" + id + "\",\"location\":{\"lat\":21.3,\"lon\":103.0},"
+                + "\"padding\":\"" + "x".repeat(1_000_000) + "\"}").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        var http = java.net.http.HttpClient.newBuilder().version(java.net.http.HttpClient.Version.HTTP_1_1).build();
+        var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+                        io.restassured.RestAssured.baseURI + ":" + io.restassured.RestAssured.port + "/api/v1/reports"))
+                .header("Content-Type", "application/json")
+                // An input stream has no length: the client sends it chunked.
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(megabyte)))
+                .build();
+
+        var answer = http.send(request, java.net.http.HttpResponse.BodyHandlers.ofString());
+
+        org.assertj.core.api.Assertions.assertThat(answer.statusCode()).isEqualTo(411);
+        org.assertj.core.api.Assertions.assertThat(answer.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        org.assertj.core.api.Assertions.assertThat(answer.body()).contains(PROBLEMS + "length-required");
+        Api.submit(Reports.with(Reports.at(Places.fresh()), "clientReportId", id)).statusCode(201);
+    }
+
+    @Test
     void unknownFieldsFromANewerAppAreIgnored() {
         Api.submit(Reports.with(Reports.at(Places.fresh()), "batteryPercent", 7)).statusCode(201);
     }
