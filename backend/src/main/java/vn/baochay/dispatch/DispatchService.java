@@ -15,6 +15,7 @@ import vn.baochay.incident.IncidentPage;
 import vn.baochay.incident.IncidentQueries;
 import vn.baochay.incident.IncidentStatus;
 import vn.baochay.incident.IncidentSummary;
+import vn.baochay.photo.PhotoService;
 import vn.baochay.station.StationPlace;
 import vn.baochay.station.StationService;
 import vn.baochay.station.UnitService;
@@ -37,15 +38,17 @@ public class DispatchService {
     private final UnitService units;
     private final StationService stations;
     private final AuditTrail audit;
+    private final PhotoService photos;
 
     DispatchService(Transactions transactions, IncidentQueries queries, IncidentActions incidents, UnitService units,
-                    StationService stations, AuditTrail audit) {
+                    StationService stations, AuditTrail audit, PhotoService photos) {
         this.transactions = transactions;
         this.queries = queries;
         this.incidents = incidents;
         this.units = units;
         this.stations = stations;
         this.audit = audit;
+        this.photos = photos;
     }
 
     public Uni<IncidentPage> list(IncidentFilter filter, Actor actor) {
@@ -57,7 +60,9 @@ public class DispatchService {
         return queries.dispatchView(incidentId, actor).chain(view -> stations
                 .nearest(view.incident().location().lat(), view.incident().location().lon(), RECOMMENDED_STATIONS)
                 .chain(nearest -> units.assignmentsOf(incidentId)
-                        .map(assignments -> IncidentDetail.of(view, nearest, assignments))));
+                        .chain(assignments -> photos.ofReports(view.reports().stream()
+                                        .map(vn.baochay.incident.DispatchView.Report::id).toList())
+                                .map(byReport -> IncidentDetail.of(view, byReport, nearest, assignments)))));
     }
 
     public Uni<IncidentDetail> acknowledge(UUID incidentId, long version, Actor actor) {

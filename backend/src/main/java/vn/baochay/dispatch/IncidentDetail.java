@@ -2,22 +2,32 @@ package vn.baochay.dispatch;
 
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import vn.baochay.incident.DispatchView;
 import vn.baochay.incident.IncidentSummary;
 import vn.baochay.incident.TimelineEntry;
+import vn.baochay.photo.PhotoView;
 import vn.baochay.station.Assignment;
 import vn.baochay.station.NearbyStation;
 
 /** The dispatcher's view of one incident: the summary's fields, then everything needed to act on it. */
 public record IncidentDetail(
         @JsonUnwrapped IncidentSummary incident,
-        List<DispatchView.Report> reports,
+        List<Report> reports,
         List<NearbyStation> recommendedStations,
         List<Assignment> assignments,
         List<DispatchView.Note> notes,
         List<TimelineEntry> timeline) {
 
-    static IncidentDetail of(DispatchView view, List<NearbyStation> nearest, List<Assignment> assignments) {
-        return new IncidentDetail(view.incident(), view.reports(), nearest, assignments, view.notes(), view.timeline());
+    /** A report with its contacts and its photos, oldest first. */
+    public record Report(@JsonUnwrapped DispatchView.Report report, List<PhotoView> photos) {
+    }
+
+    static IncidentDetail of(DispatchView view, Map<UUID, List<PhotoView>> photos, List<NearbyStation> nearest,
+                             List<Assignment> assignments) {
+        List<Report> reports = view.reports().stream()
+                .map(r -> new Report(r, photos.getOrDefault(r.id(), List.of()))).toList();
+        return new IncidentDetail(view.incident(), reports, nearest, assignments, view.notes(), view.timeline());
     }
 }

@@ -28,6 +28,15 @@ class CitizenReportRepository {
                 .getResultList());
     }
 
+    /** The incident a report belongs to now (a merge may have moved it); null when there is no such report. */
+    Uni<UUID> incidentOf(UUID reportId) {
+        return sessions.withSession(session -> session.createNativeQuery(
+                        "SELECT incident_id FROM reports WHERE id = :id", UUID.class)
+                .setParameter("id", reportId)
+                .getResultList()
+                .map(ids -> ids.isEmpty() ? null : ids.get(0)));
+    }
+
     /** A merge: every report of one incident now belongs to the other. */
     Uni<Void> moveAll(UUID fromIncident, UUID toIncident) {
         return sessions.withSession(session -> session.createNativeQuery(

@@ -11,11 +11,7 @@ public record DispatchView(IncidentSummary incident, List<Report> reports, List<
     }
 
     public record Report(UUID id, IncidentKind kind, IncidentView.ReportPosition location, String description,
-                         Reporter reporter, Instant observedAt, Instant receivedAt, List<Photo> photos) {
-    }
-
-    /** Photos are taken in by a later feature; the list is empty until then. */
-    public record Photo(UUID id, String thumbnailUrl, String url) {
+                         Reporter reporter, Instant observedAt, Instant receivedAt) {
     }
 
     public record Note(UUID id, String author, String text, Instant at) {
@@ -28,7 +24,7 @@ public record DispatchView(IncidentSummary incident, List<Report> reports, List<
                         new IncidentView.ReportPosition(r.lat, r.lon, r.accuracyM), r.description,
                         r.reporterPhone == null && r.reporterName == null ? null
                                 : new Reporter(r.reporterPhone, r.reporterName),
-                        r.observedAt, r.receivedAt, List.of())).toList(),
+                        r.observedAt, r.receivedAt)).toList(),
                 notes, timeline);
     }
 }

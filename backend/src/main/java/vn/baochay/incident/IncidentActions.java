@@ -122,6 +122,15 @@ public class IncidentActions {
                 .replaceWithVoid());
     }
 
+    /** Appends that a reporter added a photo, with the incident of that report as it stands. */
+    public Uni<Void> recordPhotoAdded(UUID reportId, UUID photoId, boolean hasLocation, Instant at) {
+        return transactions.inTransaction(() -> reports.incidentOf(reportId)
+                .chain(incidents::find)
+                .chain(incident -> events.append(new IncidentEvent.PhotoAdded(reportId, photoId, hasLocation,
+                        IncidentSummary.of(incident), at)))
+                .replaceWithVoid());
+    }
+
     private interface Action {
         Uni<IncidentSummary> apply(Incident incident);
     }

@@ -66,6 +66,14 @@ public sealed interface IncidentEvent {
             implements IncidentEvent {
     }
 
+    /** A reporter added a photo to one of the incident's reports ({@code hasLocation}: it carries a GPS hint). */
+    record PhotoAdded(UUID reportId, UUID photoId, boolean hasLocation, IncidentSummary incident, Instant occurredAt)
+            implements IncidentEvent {
+        public String actor() {
+            return null;
+        }
+    }
+
     /** A unit's status changed; {@code incident} is the incident it serves, if any. */
     record UnitStatusChanged(String actor, UnitState unit, IncidentSummary incident, Instant occurredAt)
             implements IncidentEvent {

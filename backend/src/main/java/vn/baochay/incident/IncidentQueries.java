@@ -71,6 +71,13 @@ public class IncidentQueries {
                 .map(incident -> incident == null ? null : IncidentSummary.of(incident)));
     }
 
+    /** The incident a report belongs to now, as it stands; null when there is no such report. */
+    public Uni<IncidentSummary> incidentOfReport(UUID reportId) {
+        return transactions.inSession(() -> reports.incidentOf(reportId)
+                .chain(incidentId -> incidentId == null ? Uni.createFrom().nullItem() : incidents.find(incidentId))
+                .map(incident -> incident == null ? null : IncidentSummary.of(incident)));
+    }
+
     private Uni<List<TimelineEntry>> timeline(UUID incidentId) {
         return events.latestOf(incidentId, TIMELINE_LIMIT)
                 .map(list -> list.stream().map(event -> TimelineEntry.of(event, JsonText.tree(json, event.payload()))).toList());
