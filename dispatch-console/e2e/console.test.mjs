@@ -21,6 +21,7 @@ import {
   UI_TIMEOUT_MS,
   waitUntilLive,
 } from './support/browser.mjs';
+import { jpegFromBrowser, uploadPhoto } from './support/photos.mjs';
 import { fireReport, Places, sendReport } from './support/reports.mjs';
 
 const outputDir = resolve(import.meta.dirname, 'output');
@@ -251,6 +252,46 @@ describe('dispatch console', () => {
       assert.equal(await page.evaluate(() => window.__e2e.samePage), true, 'the page was reloaded');
     },
     240_000,
+  );
+
+  scenario(
+    "a photo the reporter uploads resumably shows as a thumbnail in the open detail at once, and enlarges",
+    '04b-photo',
+    async (open, t) => {
+      const page = await open(ACCOUNTS.dispatcher);
+      const accepted = await sendReport(backend.url, fireReport(Places.photo));
+      await row(page, accepted.incidentId).waitFor();
+      await select(page, accepted.incidentId);
+      assert.equal(await page.getByTestId('report-photo').count(), 0);
+
+      const jpeg = await jpegFromBrowser(page);
+      const sentAt = Date.now();
+      await uploadPhoto(backend.url, accepted, jpeg);
+      const storedAt = Date.now();
+      const thumb = page.getByTestId('report-photo').first();
+      await thumb.locator('img').waitFor({ timeout: 5_000 });
+      const shownAt = Date.now();
+      t.diagnostic(
+        `photo of ${jpeg.length} bytes in 64 KB chunks: stored ${storedAt - sentAt} ms after the upload began; ` +
+          `thumbnail shown ${shownAt - storedAt} ms after the last byte`,
+      );
+      assert.ok(shownAt - storedAt < 2000, `the thumbnail took ${shownAt - storedAt} ms to appear`);
+      assert.ok(await thumb.locator('img').evaluate((img) => img.complete && img.naturalWidth === 320));
+
+      // Keyboard only: focus the thumbnail, Enter enlarges, Escape closes.
+      await thumb.focus();
+      await page.keyboard.press('Enter');
+      const viewer = page.getByTestId('photo-viewer');
+      await viewer.locator('img').waitFor();
+      await page.waitForFunction(() => {
+        const img = document.querySelector('[data-testid="photo-viewer"] img');
+        return img && img.complete && img.naturalWidth === 1200;
+      });
+      await shots.take(page, '04b-photo-enlarged');
+      await page.keyboard.press('Escape');
+      await viewer.waitFor({ state: 'detached' });
+      assert.equal(await page.evaluate(() => document.activeElement?.dataset.testid), 'report-photo');
+    },
   );
 
   scenario(

@@ -13,6 +13,7 @@ export const Places = Object.freeze({
   offlineMap: { lat: 21.365, lon: 103.02 },
   market: { lat: 21.3856, lon: 103.0169 },
   school: { lat: 21.415, lon: 102.995 },
+  photo: { lat: 21.415, lon: 103.02 },
   // Hà Nội: outside the Điện Biên dispatcher's provinces, for the report that warms the backend up.
   warmUp: { lat: 21.0285, lon: 105.8542 },
 });

@@ -75,10 +75,20 @@ export interface IncidentSummary {
   mergedInto: string | null;
 }
 
+/** A report's photo: stored upright with no metadata; the camera's own time and place are hints. */
 export interface Photo {
   id: string;
+  reportId: string;
   thumbnailUrl: string;
   url: string;
+  width: number;
+  height: number;
+  bytes: number;
+  /** When the camera says it was taken (its clock), if it said. */
+  takenAt?: string | null;
+  /** Where the camera's GPS says it was taken; indoors it can beat the report's own position. */
+  takenAtLocation?: LatLon | null;
+  receivedAt: string;
 }
 
 export interface Report {
@@ -187,7 +197,9 @@ export type LiveEventType =
   // The target of a merge, which took in the merged incident's reports and units; the backend
   // sends it although the console brief did not list it. Handled like any event with an incident.
   | 'IncidentAbsorbed'
-  | 'UnitStatusChanged';
+  | 'UnitStatusChanged'
+  // A reporter added a photo: the open detail reloads to show its thumbnail.
+  | 'PhotoAdded';
 
 export interface SnapshotMessage {
   type: 'snapshot';

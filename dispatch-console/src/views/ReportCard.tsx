@@ -52,7 +52,7 @@ export function ReportCard({
           ? t('detail.accuracyUnknown')
           : t('detail.accuracy', { m: Math.round(accuracy) })}
       </div>
-      <PhotoList photos={report.photos} load={loadPhoto} />
+      <PhotoList photos={report.photos} load={loadPhoto} now={now} />
     </li>
   );
 }

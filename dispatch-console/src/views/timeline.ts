@@ -10,6 +10,7 @@ export function describeTimelineEntry(entry: TimelineEntry, t: Translate): strin
   switch (entry.type) {
     case 'IncidentOpened':
     case 'IncidentAcknowledged':
+    case 'PhotoAdded':
       return t(`timeline.${entry.type}`);
     case 'ReportJoined':
       return t('timeline.ReportJoined', { n: entry.reportCount ?? 0 });
