@@ -1,8 +1,6 @@
 package vn.baochay.photo;
 
 import com.twelvemonkeys.imageio.plugins.webp.WebPImageReaderSpi;
-import java.awt.Color;
-import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -26,6 +24,8 @@ final class ImageDecoder {
     static {
         // Registers the TwelveMonkeys JPEG reader (more JPEG variants than the JDK's) for ImageIO.
         ImageIO.scanForPlugins();
+        // Images are at most 10 MB and already in memory: no temporary files on disk for the streams.
+        ImageIO.setUseCache(false);
     }
 
     private ImageDecoder() {
@@ -53,7 +53,7 @@ final class ImageDecoder {
             if (!warnings.isEmpty()) {
                 throw corrupt(String.join("; ", warnings));
             }
-            return opaque(image);
+            return image;
         } catch (IOException | RuntimeException e) {
             if (e instanceof Rejection rejection) {
                 throw rejection;
@@ -74,23 +74,6 @@ final class ImageDecoder {
             throw new IllegalStateException("No ImageIO reader for " + format);
         }
         return readers.next();
-    }
-
-    /** JPEG has no transparency: transparent pixels become white, as they would look on paper. */
-    private static BufferedImage opaque(BufferedImage image) {
-        if (image.getType() == BufferedImage.TYPE_INT_RGB) {
-            return image;
-        }
-        BufferedImage rgb = new BufferedImage(image.getWidth(), image.getHeight(), BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = rgb.createGraphics();
-        try {
-            g.setColor(Color.WHITE);
-            g.fillRect(0, 0, rgb.getWidth(), rgb.getHeight());
-            g.drawImage(image, 0, 0, null);
-        } finally {
-            g.dispose();
-        }
-        return rgb;
     }
 
     private static Rejection corrupt(String why) {

@@ -52,6 +52,15 @@ public interface PhotoConfig {
     @Min(1)
     int workers();
 
+    /**
+     * Nice value the image workers run at (Linux), so that report intake gets the CPU first when both
+     * want it; 0 leaves them at normal priority.
+     */
+    @WithDefault("10")
+    @Min(0)
+    @Max(19)
+    int workerNice();
+
     /** Photos waiting for a worker before further uploads are answered 503 with Retry-After. */
     @WithDefault("16")
     @Min(1)

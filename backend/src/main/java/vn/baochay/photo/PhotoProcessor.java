@@ -18,13 +18,13 @@ import javax.imageio.ImageIO;
 import javax.imageio.ImageWriteParam;
 import javax.imageio.ImageWriter;
 import javax.imageio.stream.MemoryCacheImageOutputStream;
-import net.coobird.thumbnailator.Thumbnails;
 import vn.baochay.common.Reason;
 import vn.baochay.common.Rejection;
 
 /**
  * Validates and prepares uploaded photos, by content only: the format from the first bytes, the size
- * from the header before any pixel, then decode, orient, resize and re-encode. All of it runs on a
+ * from the header before any pixel, then decode (which also proves the image whole), orient, resize
+ * and re-encode, or keep a JPEG that needs none of that with only its metadata removed. It runs on a
  * small worker pool of its own, never on an event loop; when that pool has more waiting than it
  * may, further photos are refused with 503 and Retry-After instead of queueing without bound.
  */
@@ -59,6 +59,7 @@ public class PhotoProcessor {
     }
 
     ProcessedPhoto prepare(byte[] upload) {
+        BackgroundPriority.lower(config.workerNice());
         if (upload.length == 0) {
             throw new Rejection(Reason.INVALID_IMAGE, "The body is empty: send the image's bytes");
         }
@@ -67,24 +68,28 @@ public class PhotoProcessor {
             throw new Rejection(Reason.UNSUPPORTED_MEDIA_TYPE,
                     "The body is not a JPEG, PNG or WebP image (whatever its Content-Type says)");
         }
-        BufferedImage pixels = ImageDecoder.decode(upload, format, config.maxPixels(), config.displaySize());
+        BufferedImage pixels = Pixels.bgr(ImageDecoder.decode(upload, format, config.maxPixels(), config.displaySize()));
         ExifHints hints = ExifHints.read(upload);
-        BufferedImage display = Orientation.apply(fit(pixels, config.displaySize()), hints.orientation());
-        BufferedImage thumbnail = fit(display, config.thumbnailSize());
+        BufferedImage display = Pixels.upright(Pixels.fit(pixels, config.displaySize()), hints.orientation());
+        BufferedImage thumbnail = Pixels.fit(display, config.thumbnailSize());
         return new ProcessedPhoto(format, upload.length, sha256(upload), display.getWidth(), display.getHeight(),
-                jpeg(display), jpeg(thumbnail), config.keepOriginal() ? upload : null, hints);
+                displayJpeg(upload, format, hints, pixels, display), jpeg(thumbnail),
+                config.keepOriginal() ? upload : null, hints);
     }
 
-    /** Scaled down so that its longest side is at most {@code longest}; never scaled up. */
-    private static BufferedImage fit(BufferedImage image, int longest) {
-        if (Math.max(image.getWidth(), image.getHeight()) <= longest) {
-            return image;
+    /**
+     * A JPEG the phone already sized and turned upright is kept as its pixels arrived, only its
+     * metadata removed (lossless, and the most expensive step saved); anything else is re-encoded.
+     */
+    private byte[] displayJpeg(byte[] upload, ImageFormat format, ExifHints hints, BufferedImage decoded,
+                               BufferedImage display) {
+        if (format == ImageFormat.JPEG && hints.orientation() == 1 && decoded == display) {
+            byte[] stripped = JpegStrip.strip(upload);
+            if (stripped != null) {
+                return stripped;
+            }
         }
-        try {
-            return Thumbnails.of(image).size(longest, longest).asBufferedImage();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return jpeg(display);
     }
 
     /** Baseline JPEG with no metadata segments but the JFIF header: no EXIF, no GPS, no maker notes. */

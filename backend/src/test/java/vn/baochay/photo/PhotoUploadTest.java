@@ -115,6 +115,29 @@ class PhotoUploadTest {
     }
 
     @Test
+    void aPhotoThePhoneAlreadySizedIsKeptPixelForPixelWithNothingButItsPixels() throws Exception {
+        Reporter reporter = Reporter.at(Places.inDienBien());
+        byte[] camera = Photos.jpegWithExif(1200, 900, 1, 21.38561, 103.01692, "2026:12:01 14:05:00");
+
+        reporter.putPhoto(UUID.randomUUID().toString(), camera, "image/jpeg").statusCode(201)
+                .body("width", equalTo(1200)).body("hasLocation", equalTo(true));
+
+        String url = Dispatchers.as(Dispatchers.DIEN_BIEN).get("/api/v1/dispatch/incidents/" + reporter.incidentId())
+                .then().extract().path("reports[0].photos[0].url");
+        byte[] served = image(url);
+        Metadata metadata = ImageMetadataReader.readMetadata(new ByteArrayInputStream(served), served.length);
+        assertThat(metadata.getFirstDirectoryOfType(GpsDirectory.class)).isNull();
+        assertThat(metadata.getFirstDirectoryOfType(ExifIFD0Directory.class)).isNull();
+        BufferedImage original = Photos.read(camera);
+        BufferedImage shown = Photos.read(served);
+        for (int y = 0; y < 900; y += 37) {
+            for (int x = 0; x < 1200; x += 37) {
+                assertThat(shown.getRGB(x, y)).as("pixel %d,%d", x, y).isEqualTo(original.getRGB(x, y));
+            }
+        }
+    }
+
+    @Test
     void retryWithTheSameBytesGetsTheSameAnswerAndStoresNothingTwice() {
         Reporter reporter = Reporter.at(Places.inDienBien());
         String clientPhotoId = UUID.randomUUID().toString();
