@@ -4,14 +4,38 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 
-/** Reading the {@code incident_events} log in sequence order: for the relay, gap filling and replays. */
+/**
+ * Reading the {@code incident_events} log in sequence order: for the relays, gap filling and replays;
+ * and following it from a kept position, one instance at a time ({@link #lead}).
+ */
 @ApplicationScoped
 public class IncidentLog {
 
     private final EventLogRepository events;
+    private final LogFollowerRepository followers;
 
-    IncidentLog(EventLogRepository events) {
+    IncidentLog(EventLogRepository events, LogFollowerRepository followers) {
         this.events = events;
+        this.followers = followers;
+    }
+
+    /** A follower's leadership: where it had got to, how it moves on, and how it gives up. */
+    public interface Lease {
+        long position();
+
+        /** Records that every event up to {@code seq} has been handled. */
+        Uni<Void> moveTo(long seq);
+
+        /** Gives leadership up (the lock goes with the connection). */
+        void release();
+    }
+
+    /**
+     * Becomes {@code follower} (named in log_positions) unless another instance is; null when one is.
+     * {@code onCommit} runs when an event commits, {@code onLost} when leadership is lost.
+     */
+    public Uni<Lease> lead(String follower, long lockKey, Runnable onCommit, Runnable onLost) {
+        return followers.tryLead(follower, lockKey, onCommit, onLost);
     }
 
     /** Events with {@code after < seq <= upTo}, oldest first, at most {@code limit}. */
