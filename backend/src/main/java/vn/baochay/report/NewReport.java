@@ -13,7 +13,8 @@ import vn.baochay.incident.IncidentKind;
 
 /**
  * What the citizen app sends: one short JSON request. {@code clientReportId} is chosen by the phone
- * once per report and sent again on every retry.
+ * once per report and sent again on every retry. {@code deviceId}, with the device's secret as
+ * {@code Authorization: Bearer}, has the report's notifications sent to that device.
  */
 public record NewReport(
         @NotNull UUID clientReportId,
@@ -21,7 +22,8 @@ public record NewReport(
         IncidentKind kind,
         @Size(max = 1000) String description,
         @Valid Reporter reporter,
-        OffsetDateTime observedAt) {
+        OffsetDateTime observedAt,
+        UUID deviceId) {
 
     public record Location(
             @NotNull @Finite @DecimalMin("-90") @DecimalMax("90") Double lat,

@@ -9,7 +9,8 @@ import vn.baochay.incident.IncidentStatus;
  * The answer to an accepted report; a retry receives exactly the same body. {@code status} and
  * {@code reportCount} describe the incident at the moment of acceptance. The receipt keeps it
  * without {@code clientReportId} and {@code reportToken}, which are secrets of the phone (see
- * {@link ReportToken}); they are put back in from the retry itself.
+ * {@link ReportToken}); they are put back in from the retry itself. {@code deviceBound}: the report's
+ * notifications go to the device that sent it.
  */
 public record ReportAccepted(
         UUID reportId,
@@ -19,6 +20,7 @@ public record ReportAccepted(
         IncidentStatus status,
         int reportCount,
         boolean joinedExistingIncident,
+        boolean deviceBound,
         Instant receivedAt,
         List<StationDistance> nearestStations) {
 
@@ -32,6 +34,6 @@ public record ReportAccepted(
 
     ReportAccepted with(UUID clientReportId, String reportToken) {
         return new ReportAccepted(reportId, clientReportId, reportToken, incidentId, status, reportCount,
-                joinedExistingIncident, receivedAt, nearestStations);
+                joinedExistingIncident, deviceBound, receivedAt, nearestStations);
     }
 }

@@ -4,9 +4,11 @@ import io.smallrye.mutiny.Uni;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
@@ -24,8 +26,9 @@ public class ReportResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    public Uni<Response> submit(@NotNull @Valid NewReport report) {
-        return reports.submit(report).map(outcome -> outcome.created()
+    public Uni<Response> submit(@NotNull @Valid NewReport report,
+                                @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
+        return reports.submit(report, authorization).map(outcome -> outcome.created()
                 ? Response.created(URI.create("/api/v1/incidents/" + outcome.accepted().incidentId()))
                         .entity(outcome.accepted()).build()
                 : Response.ok(outcome.accepted()).build());

@@ -6,16 +6,17 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Duration;
-import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.UUID;
 import vn.baochay.common.Failures;
 import vn.baochay.common.Reason;
 import vn.baochay.common.Rejection;
+import vn.baochay.common.Secrets;
 import vn.baochay.common.Transactions;
 import vn.baochay.incident.Admission;
 import vn.baochay.incident.IncidentIntake;
 import vn.baochay.incident.IncomingReport;
+import vn.baochay.notify.DeviceService;
 import vn.baochay.station.StationService;
 
 /** Takes citizen reports in: durable, idempotent per clientReportId, merged into incidents. */
@@ -33,17 +34,20 @@ public class ReportService {
     private final ReceiptRepository receipts;
     private final IncidentIntake incidents;
     private final StationService stations;
+    private final DeviceService devices;
     private final ReportConfig config;
     private final Clock clock;
     private final MeterRegistry metrics;
     private final Timer intakeTimer;
 
     ReportService(Transactions transactions, ReceiptRepository receipts, IncidentIntake incidents,
-                  StationService stations, ReportConfig config, Clock clock, MeterRegistry metrics) {
+                  StationService stations, DeviceService devices, ReportConfig config, Clock clock,
+                  MeterRegistry metrics) {
         this.transactions = transactions;
         this.receipts = receipts;
         this.incidents = incidents;
         this.stations = stations;
+        this.devices = devices;
         this.config = config;
         this.clock = clock;
         this.metrics = metrics;
@@ -59,16 +63,16 @@ public class ReportService {
      * gets the stored answer back unchanged; with different content it is refused with
      * {@link IdempotencyConflict} and nothing changes.
      */
-    public Uni<Outcome> submit(NewReport report) {
+    public Uni<Outcome> submit(NewReport report, String authorization) {
         long started = System.nanoTime();
         String fingerprint = RequestFingerprint.of(report);
-        return Uni.createFrom().deferred(() -> attempt(report, fingerprint))
+        return Uni.createFrom().deferred(() -> attempt(report, authorization, fingerprint))
                 .onFailure(Failures::isRetryable).retry().atMost(RETRIES)
                 .invoke(outcome -> record(outcome, Duration.ofNanos(System.nanoTime() - started)))
                 .onFailure(IdempotencyConflict.class).invoke(e -> count("conflict"));
     }
 
-    private Uni<Outcome> attempt(NewReport report, String fingerprint) {
+    private Uni<Outcome> attempt(NewReport report, String authorization, String fingerprint) {
         Instant receivedAt = clock.instant();
         UUID clientReportId = report.clientReportId();
         byte[] key = ReportToken.clientReportKey(clientReportId);
@@ -76,7 +80,7 @@ public class ReportService {
                 .chain(() -> receipts.find(key))
                 .chain(receipt -> {
                     if (receipt == null) {
-                        return accept(report, key, fingerprint, receivedAt);
+                        return accept(report, authorization, key, fingerprint, receivedAt);
                     }
                     if (!receipt.requestHash().equals(fingerprint)) {
                         return Uni.createFrom().failure(new IdempotencyConflict(clientReportId));
@@ -100,12 +104,15 @@ public class ReportService {
      * Nearest stations are looked up before the incident is touched: admitting appends to the event
      * log, whose counter row stays locked until commit, so as little as possible runs after it.
      */
-    private Uni<Outcome> accept(NewReport report, byte[] key, String fingerprint, Instant receivedAt) {
+    private Uni<Outcome> accept(NewReport report, String authorization, byte[] key, String fingerprint,
+                                Instant receivedAt) {
         NewReport.Location at = report.location();
         String token = ReportToken.generate();
         return stations.nearest(at.lat(), at.lon(), config.nearestStations())
                 .chain(nearest -> incidents.admit(toIncoming(report, key, receivedAt))
-                        .map(admission -> accepted(report, token, admission, receivedAt, nearest)))
+                        .chain(admission -> devices.bindIfAuthorised(admission.reportId(), report.deviceId(),
+                                        authorization)
+                                .map(bound -> accepted(report, token, admission, bound, receivedAt, nearest))))
                 .call(accepted -> receipts.save(key, fingerprint, accepted, ReportToken.hash(token),
                         ReportToken.seal(token, report.clientReportId())))
                 .map(accepted -> new Outcome(accepted, true));
@@ -117,24 +124,15 @@ public class ReportService {
      * exist, are refused alike (so a caller learns nothing about which report ids exist).
      */
     public Uni<Void> authorise(UUID reportId, String authorization) {
-        String token = bearer(authorization);
-        if (!ReportToken.wellFormed(token)) {
+        String token = Secrets.bearer(authorization);
+        if (!Secrets.wellFormed(token)) {
             return Uni.createFrom().failure(unauthenticated());
         }
-        byte[] presented = ReportToken.hash(token);
         return receipts.tokenHashOf(reportId).invoke(stored -> {
-            if (stored == null || !MessageDigest.isEqual(stored, presented)) {
+            if (!ReportToken.matches(stored, token)) {
                 throw unauthenticated();
             }
         }).replaceWithVoid();
-    }
-
-    private static String bearer(String authorization) {
-        if (authorization == null) {
-            return null;
-        }
-        String value = authorization.strip();
-        return value.regionMatches(true, 0, "Bearer ", 0, 7) ? value.substring(7).strip() : null;
     }
 
     private static Rejection unauthenticated() {
@@ -142,10 +140,10 @@ public class ReportService {
                 + "this report was accepted with");
     }
 
-    private static ReportAccepted accepted(NewReport report, String token, Admission admission, Instant receivedAt,
-                                           java.util.List<vn.baochay.station.NearbyStation> nearest) {
+    private static ReportAccepted accepted(NewReport report, String token, Admission admission, boolean deviceBound,
+                                           Instant receivedAt, java.util.List<vn.baochay.station.NearbyStation> nearest) {
         return new ReportAccepted(admission.reportId(), report.clientReportId(), token, admission.incidentId(),
-                admission.status(), admission.reportCount(), admission.joined(), receivedAt,
+                admission.status(), admission.reportCount(), admission.joined(), deviceBound, receivedAt,
                 nearest.stream()
                         .map(s -> new ReportAccepted.StationDistance(s.id(), s.name(), s.phone(), s.distanceM()))
                         .toList());

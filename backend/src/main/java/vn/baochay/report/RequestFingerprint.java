@@ -28,7 +28,8 @@ final class RequestFingerprint {
                 Objects.toString(report.description()),
                 reporter == null ? "null" : Objects.toString(reporter.phone()),
                 reporter == null ? "null" : Objects.toString(reporter.name()),
-                report.observedAt() == null ? "null" : report.observedAt().toInstant().toString());
+                report.observedAt() == null ? "null" : report.observedAt().toInstant().toString(),
+                Objects.toString(report.deviceId()));
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest);

@@ -1,0 +1,70 @@
+package vn.baochay.notify;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import vn.baochay.common.Rejection;
+import vn.baochay.common.RequestParams;
+
+/** A phone's registration for push notifications; changed and removed with its secret (Bearer). */
+@Path("/api/v1/devices")
+@Consumes(MediaType.APPLICATION_JSON)
+@Produces(MediaType.APPLICATION_JSON)
+public class DeviceResource {
+
+    private final DeviceService devices;
+
+    DeviceResource(DeviceService devices) {
+        this.devices = devices;
+    }
+
+    public record NewDevice(@NotBlank @Size(max = 4096) String fcmToken, @NotNull Device.Platform platform,
+                            @Pattern(regexp = "vi|en", message = "must be vi or en") String language) {
+    }
+
+    public record DeviceUpdate(@Size(min = 1, max = 4096) String fcmToken,
+                               @Pattern(regexp = "vi|en", message = "must be vi or en") String language) {
+    }
+
+    @POST
+    public Uni<Response> register(@NotNull @Valid NewDevice device) {
+        return devices.register(device.fcmToken().strip(), device.platform(), device.language())
+                .map(registered -> Response.created(URI.create("/api/v1/devices/" + registered.deviceId()))
+                        .entity(registered).build());
+    }
+
+    @PUT
+    @Path("/{deviceId}")
+    public Uni<Device> update(@PathParam("deviceId") String deviceId,
+                              @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+                              @NotNull @Valid DeviceUpdate update) {
+        if (update.fcmToken() == null && update.language() == null) {
+            throw Rejection.invalid("fcmToken", "or language must be given");
+        }
+        return devices.update(RequestParams.uuid("deviceId", deviceId), authorization,
+                update.fcmToken() == null ? null : update.fcmToken().strip(), update.language());
+    }
+
+    @DELETE
+    @Path("/{deviceId}")
+    public Uni<Response> unregister(@PathParam("deviceId") String deviceId,
+                                    @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
+        return devices.unregister(RequestParams.uuid("deviceId", deviceId), authorization)
+                .replaceWith(Response.noContent().build());
+    }
+}

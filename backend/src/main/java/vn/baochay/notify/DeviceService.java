@@ -1,0 +1,84 @@
+package vn.baochay.notify;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.util.UUID;
+import vn.baochay.common.Reason;
+import vn.baochay.common.Rejection;
+import vn.baochay.common.Secrets;
+import vn.baochay.common.Transactions;
+
+/**
+ * Phones registered for notifications. A device is authorised by its secret (Bearer), of which only
+ * the hash is kept; one registration per FCM token, so a phone never hears about anything twice.
+ */
+@ApplicationScoped
+public class DeviceService {
+
+    private static final String DOMAIN = "baochay:device-secret";
+
+    private final Transactions transactions;
+    private final DeviceRepository devices;
+    private final Clock clock;
+
+    DeviceService(Transactions transactions, DeviceRepository devices, Clock clock) {
+        this.transactions = transactions;
+        this.devices = devices;
+        this.clock = clock;
+    }
+
+    /** Registers a phone; an earlier registration of the same FCM token hands its reports over and goes. */
+    public Uni<Device.Registered> register(String fcmToken, Device.Platform platform, String language) {
+        UUID id = UUID.randomUUID();
+        String secret = Secrets.generate();
+        String lang = language == null ? "vi" : language;
+        return transactions.inTransaction(() -> devices.lockByToken(fcmToken)
+                .call(previous -> previous == null ? Uni.createFrom().voidItem() : devices.clearToken(previous))
+                .call(() -> devices.insert(id, Secrets.hash(DOMAIN, secret), fcmToken, platform, lang, clock.instant()))
+                .call(previous -> previous == null ? Uni.createFrom().voidItem() : devices.replace(previous, id)))
+                .replaceWith(new Device.Registered(id, secret, platform, lang));
+    }
+
+    /** A new FCM token (Firebase rotates them) or language; a token another registration had moves here with its reports. */
+    public Uni<Device> update(UUID deviceId, String authorization, String fcmToken, String language) {
+        return authorised(deviceId, authorization)
+                .call(row -> transactions.inTransaction(() -> (fcmToken == null
+                        ? Uni.createFrom().<UUID>nullItem() : devices.lockByToken(fcmToken))
+                        .call(other -> other == null || other.equals(deviceId)
+                                ? Uni.createFrom().voidItem() : devices.clearToken(other))
+                        .call(() -> devices.update(deviceId, fcmToken, language, clock.instant()))
+                        .call(other -> other == null || other.equals(deviceId)
+                                ? Uni.createFrom().voidItem() : devices.replace(other, deviceId))))
+                .map(row -> new Device(deviceId, row.platform(), language == null ? row.language() : language));
+    }
+
+    public Uni<Void> unregister(UUID deviceId, String authorization) {
+        return authorised(deviceId, authorization)
+                .chain(row -> transactions.inTransaction(() -> devices.delete(deviceId)));
+    }
+
+    /**
+     * Binds a report to the device that sent it, in the caller's transaction, when the secret is the
+     * device's; answers whether it did. Never refuses: a fire report is taken whatever its device says.
+     */
+    public Uni<Boolean> bindIfAuthorised(UUID reportId, UUID deviceId, String authorization) {
+        if (deviceId == null) {
+            return Uni.createFrom().item(false);
+        }
+        String secret = Secrets.bearer(authorization);
+        return devices.find(deviceId).chain(row -> row != null && Secrets.matches(row.secretHash(), DOMAIN, secret)
+                ? devices.bind(reportId, deviceId).replaceWith(true)
+                : Uni.createFrom().item(false));
+    }
+
+    private Uni<DeviceRepository.Row> authorised(UUID deviceId, String authorization) {
+        String secret = Secrets.bearer(authorization);
+        return devices.find(deviceId).invoke(row -> {
+            if (row == null || !Secrets.matches(row.secretHash(), DOMAIN, secret)) {
+                throw new Rejection(Reason.UNAUTHENTICATED,
+                        "Send Authorization: Bearer <deviceSecret>, the secret this device was registered with");
+            }
+        });
+    }
+}
