@@ -9,6 +9,7 @@ import java.util.function.Supplier;
 import vn.baochay.audit.AuditTrail;
 import vn.baochay.common.Actor;
 import vn.baochay.common.Transactions;
+import vn.baochay.conversation.ConversationService;
 import vn.baochay.incident.IncidentActions;
 import vn.baochay.incident.IncidentFilter;
 import vn.baochay.incident.IncidentPage;
@@ -39,9 +40,11 @@ public class DispatchService {
     private final StationService stations;
     private final AuditTrail audit;
     private final PhotoService photos;
+    private final ConversationService conversation;
 
     DispatchService(Transactions transactions, IncidentQueries queries, IncidentActions incidents, UnitService units,
-                    StationService stations, AuditTrail audit, PhotoService photos) {
+                    StationService stations, AuditTrail audit, PhotoService photos,
+                    ConversationService conversation) {
         this.transactions = transactions;
         this.queries = queries;
         this.incidents = incidents;
@@ -49,6 +52,7 @@ public class DispatchService {
         this.stations = stations;
         this.audit = audit;
         this.photos = photos;
+        this.conversation = conversation;
     }
 
     public Uni<IncidentPage> list(IncidentFilter filter, Actor actor) {
@@ -62,7 +66,9 @@ public class DispatchService {
                 .chain(nearest -> units.assignmentsOf(incidentId)
                         .chain(assignments -> photos.ofReports(view.reports().stream()
                                         .map(vn.baochay.incident.DispatchView.Report::id).toList())
-                                .map(byReport -> IncidentDetail.of(view, byReport, nearest, assignments)))));
+                                .chain(byReport -> conversation.ofIncident(incidentId)
+                                        .map(messages -> IncidentDetail.of(view, byReport, nearest, assignments,
+                                                messages))))));
     }
 
     public Uni<IncidentDetail> acknowledge(UUID incidentId, long version, Actor actor) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import vn.baochay.conversation.Message;
 import vn.baochay.incident.DispatchView;
 import vn.baochay.incident.IncidentSummary;
 import vn.baochay.incident.TimelineEntry;
@@ -18,6 +19,7 @@ public record IncidentDetail(
         List<NearbyStation> recommendedStations,
         List<Assignment> assignments,
         List<DispatchView.Note> notes,
+        List<Message.ForDispatcher> messages,
         List<TimelineEntry> timeline) {
 
     /** A report with its contacts and its photos, oldest first. */
@@ -25,9 +27,10 @@ public record IncidentDetail(
     }
 
     static IncidentDetail of(DispatchView view, Map<UUID, List<PhotoView>> photos, List<NearbyStation> nearest,
-                             List<Assignment> assignments) {
+                             List<Assignment> assignments, List<Message.ForDispatcher> messages) {
         List<Report> reports = view.reports().stream()
                 .map(r -> new Report(r, photos.getOrDefault(r.id(), List.of()))).toList();
-        return new IncidentDetail(view.incident(), reports, nearest, assignments, view.notes(), view.timeline());
+        return new IncidentDetail(view.incident(), reports, nearest, assignments, view.notes(), messages,
+                view.timeline());
     }
 }

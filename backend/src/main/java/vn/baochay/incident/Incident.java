@@ -57,6 +57,10 @@ public class Incident {
     @Column(name = "merged_into")
     UUID mergedInto;
 
+    /** Reporters' messages since a dispatcher last read the conversation (or wrote in it). */
+    @Column(name = "unread_messages")
+    int unreadMessages;
+
     /** Bumped by dispatcher actions only; what a console's view is checked against. */
     long revision;
 
@@ -130,6 +134,16 @@ public class Incident {
 
     void noted() {
         revision++;
+    }
+
+    /** A reporter wrote: one more unread message. Citizens' messages never make a dispatcher's view stale. */
+    void reporterWrote() {
+        unreadMessages++;
+    }
+
+    /** A dispatcher wrote or read the conversation: nothing is unread. */
+    void conversationRead() {
+        unreadMessages = 0;
     }
 
     /** Takes in the reports of a merged incident: counts, times and position. */

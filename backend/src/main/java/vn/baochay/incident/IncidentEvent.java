@@ -74,6 +74,19 @@ public sealed interface IncidentEvent {
         }
     }
 
+    /**
+     * A message in the conversation between the incident's reporters and its dispatchers: from a
+     * reporter ({@code reportId} is theirs, {@code actor} null) or from a dispatcher, to one report or,
+     * with {@code reportId} null, to every reporter of the incident.
+     */
+    record MessageSent(String actor, UUID messageId, String from, UUID reportId, String text,
+                       IncidentSummary incident, Instant occurredAt) implements IncidentEvent {
+    }
+
+    /** A dispatcher read the reporters' messages: none is unread any more. */
+    record MessagesRead(String actor, IncidentSummary incident, Instant occurredAt) implements IncidentEvent {
+    }
+
     /** A unit's status changed; {@code incident} is the incident it serves, if any. */
     record UnitStatusChanged(String actor, UnitState unit, IncidentSummary incident, Instant occurredAt)
             implements IncidentEvent {

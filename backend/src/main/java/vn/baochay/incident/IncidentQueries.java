@@ -78,6 +78,12 @@ public class IncidentQueries {
                 .map(incident -> incident == null ? null : IncidentSummary.of(incident)));
     }
 
+    /** When the incident last changed (its latest event); null when it has none. */
+    public Uni<java.time.Instant> lastChangeAt(UUID incidentId) {
+        return events.latestOf(incidentId, 1)
+                .map(list -> list.isEmpty() ? null : java.time.Instant.parse(list.get(0).occurredAt()));
+    }
+
     private Uni<List<TimelineEntry>> timeline(UUID incidentId) {
         return events.latestOf(incidentId, TIMELINE_LIMIT)
                 .map(list -> list.stream().map(event -> TimelineEntry.of(event, JsonText.tree(json, event.payload()))).toList());

@@ -104,7 +104,7 @@ class IncidentRepository {
             var items = session.createNativeQuery("""
                             SELECT id, kind, status, lat, lon, weight_sum, weighted_lat, weighted_lon, report_count,
                                    first_report_at, last_report_at, opened_at, province, acknowledged_by, merged_into,
-                                   revision, version
+                                   unread_messages, revision, version
                             FROM incidents
                             WHERE status IN (:statuses)
                               AND (CAST(:province AS text) IS NULL OR province = :province)

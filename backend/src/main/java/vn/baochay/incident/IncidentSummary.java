@@ -7,14 +7,16 @@ import vn.baochay.common.GeoPoint;
 /**
  * An incident as a queue row shows it; also stored in every event, as the incident stood right
  * after that event, so a console can apply events without asking the server again.
- * {@code version} is the revision dispatcher actions are checked against.
+ * {@code version} is the revision dispatcher actions are checked against; {@code unreadMessages}
+ * counts reporters' messages no dispatcher has read yet.
  */
 public record IncidentSummary(UUID id, IncidentKind kind, IncidentStatus status, String province, GeoPoint location,
                               int reportCount, Instant firstReportAt, Instant lastReportAt, Instant openedAt,
-                              long version, String acknowledgedBy, UUID mergedInto) {
+                              long version, String acknowledgedBy, UUID mergedInto, int unreadMessages) {
 
     static IncidentSummary of(Incident i) {
         return new IncidentSummary(i.id, i.kind, i.status, i.province, new GeoPoint(i.lat, i.lon), i.reportCount,
-                i.firstReportAt, i.lastReportAt, i.openedAt, i.revision, i.acknowledgedBy, i.mergedInto);
+                i.firstReportAt, i.lastReportAt, i.openedAt, i.revision, i.acknowledgedBy, i.mergedInto,
+                i.unreadMessages);
     }
 }

@@ -9,10 +9,12 @@ import java.util.UUID;
 /**
  * One line of an incident's history, as data: the event's type and what it changed. The console
  * words it in the dispatcher's language; nothing here is display text except what people typed
- * ({@code text} of a note, {@code reason} of a status change). Fields that do not apply are absent.
+ * ({@code text} of a note, {@code reason} of a status change). {@code from}/{@code to} are the
+ * statuses of a status change, or for a message {@code from} is who wrote (REPORTER or DISPATCHER);
+ * a message's text is not repeated here. Fields that do not apply are absent.
  */
 public record TimelineEntry(long seq, String type, Instant at, String actor, Integer reportCount,
-                            IncidentStatus from, IncidentStatus to, String reason, String text, List<String> units,
+                            String from, String to, String reason, String text, List<String> units,
                             Unit unit, UUID otherIncidentId) {
 
     /** A unit named by a unit-status event, with the status it moved to. */
@@ -24,7 +26,7 @@ public record TimelineEntry(long seq, String type, Instant at, String actor, Int
         return new TimelineEntry(event.seq(), event.type(), Instant.parse(event.occurredAt()),
                 text(payload, "actor"),
                 incident.has("reportCount") ? incident.get("reportCount").asInt() : null,
-                status(payload, "from"), status(payload, "to"), text(payload, "reason"), text(payload, "text"),
+                text(payload, "from"), text(payload, "to"), text(payload, "reason"), text(payload, "text"),
                 callsigns(payload.path("units")),
                 payload.hasNonNull("unit")
                         ? new Unit(text(payload.get("unit"), "callsign"), text(payload.get("unit"), "status")) : null,
@@ -33,10 +35,6 @@ public record TimelineEntry(long seq, String type, Instant at, String actor, Int
 
     private static String text(JsonNode node, String field) {
         return node.hasNonNull(field) ? node.get(field).asText() : null;
-    }
-
-    private static IncidentStatus status(JsonNode node, String field) {
-        return node.hasNonNull(field) ? IncidentStatus.valueOf(node.get(field).asText()) : null;
     }
 
     private static List<String> callsigns(JsonNode units) {
