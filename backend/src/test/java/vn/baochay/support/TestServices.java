@@ -2,8 +2,12 @@ package vn.baochay.support;
 
 import io.quarkus.test.common.QuarkusTestResource;
 
-/** Every {@code @QuarkusTest} of this module runs against real PostGIS (see {@link PostgisResource}). */
+/**
+ * Every {@code @QuarkusTest} of this module runs against real PostGIS (see {@link PostgisResource}),
+ * with the Firebase Admin SDK sending to a stand-in of FCM ({@link FakeFcmResource}).
+ */
 @QuarkusTestResource(PostgisResource.class)
+@QuarkusTestResource(FakeFcmResource.class)
 public final class TestServices {
     private TestServices() {
     }
