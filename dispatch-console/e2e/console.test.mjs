@@ -3,8 +3,9 @@
 // API like a phone sends them. Nothing leaves this machine: every request to another host is
 // blocked in the browser. Screenshots and the backend log go to e2e/output/.
 import assert from 'node:assert/strict';
-import { copyFileSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdirSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { randomUUID } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
 import { Backend, backendSettings } from './support/backend.mjs';
 import {
@@ -21,8 +22,9 @@ import {
   UI_TIMEOUT_MS,
   waitUntilLive,
 } from './support/browser.mjs';
+import { FakeFcm } from './support/fcm.mjs';
 import { jpegFromBrowser, uploadPhoto } from './support/photos.mjs';
-import { fireReport, Places, sendReport } from './support/reports.mjs';
+import { fireReport, Places, registerPhone, sendReport } from './support/reports.mjs';
 
 const outputDir = resolve(import.meta.dirname, 'output');
 const docsScreenshot = resolve(import.meta.dirname, '../docs/console.png');
@@ -32,7 +34,12 @@ const TEST_TIMEOUT_MS = 90_000;
 const APP_NAME = 'Báo cháy 114';
 
 rmSync(outputDir, { recursive: true, force: true });
-const backend = new Backend(backendSettings(outputDir), { tileUrl: EXTERNAL_TILES });
+mkdirSync(outputDir, { recursive: true });
+const fcm = await new FakeFcm().start();
+const backend = new Backend(backendSettings(outputDir), {
+  tileUrl: EXTERNAL_TILES,
+  push: { fcmUrl: fcm.url, credentialsFile: fcm.writeServiceAccount(outputDir) },
+});
 const shots = screenshots(outputDir);
 let browser;
 
@@ -95,6 +102,7 @@ describe('dispatch console', () => {
     async () => {
       await browser?.close().catch(() => {});
       await backend.close();
+      await fcm.close();
       process.stdout.write(`\nscreenshots: ${shots.dir}\nbackend log: ${backend.logPath}\n`);
     },
     { timeout: 60_000 },
@@ -291,6 +299,61 @@ describe('dispatch console', () => {
       await page.keyboard.press('Escape');
       await viewer.waitFor({ state: 'detached' });
       assert.equal(await page.evaluate(() => document.activeElement?.dataset.testid), 'report-photo');
+    },
+  );
+
+  scenario(
+    "a reporter's message appears live, the quick reply reaches the phone, and the timeline reads in Vietnamese",
+    '04c-conversation',
+    async (open) => {
+      const page = await open(ACCOUNTS.dispatcher);
+      const phone = await registerPhone(backend.url, 'vi');
+      const accepted = await sendReport(backend.url, fireReport(Places.conversation, { deviceId: phone.deviceId }), phone.deviceSecret);
+      assert.equal(accepted.deviceBound, true);
+      await row(page, accepted.incidentId).waitFor();
+      await select(page, accepted.incidentId);
+
+      // The reporter writes; the message shows in the open detail without a reload.
+      const asked = 'Có người mắc kẹt ở tầng 2!';
+      const sent = await fetch(`${backend.url}/api/v1/reports/${accepted.reportId}/messages`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${accepted.reportToken}` },
+        body: JSON.stringify({ clientMessageId: randomUUID(), text: asked }),
+      });
+      assert.equal(sent.status, 201, await sent.text());
+      const fromReporter = page.locator('[data-testid="conversation-message"][data-from="REPORTER"]');
+      await fromReporter.getByTestId('conversation-text').filter({ hasText: asked }).waitFor({ timeout: 5_000 });
+
+      // The dispatcher answers with a quick reply: the phone gets a push, and the reply is in its conversation.
+      const quick = page.locator('[data-testid="quick-reply"][data-text="Vui lòng gửi thêm ảnh"]');
+      await quick.click();
+      await page.locator('[data-testid="conversation-message"][data-from="DISPATCHER"]').waitFor();
+      const pushes = await fcm.waitFor(phone.fcmToken, 1, 10_000);
+      assert.equal(pushes[0].message.data.kind, 'MESSAGE');
+      assert.equal(pushes[0].message.notification.title, 'Tin nhắn từ Trung tâm 114');
+      assert.ok(!JSON.stringify(pushes[0].message).includes(ACCOUNTS.dispatcher.username));
+      assert.equal(pushes[0].authorization, 'Bearer e2e-access-token');
+      const conversation = await (
+        await fetch(`${backend.url}/api/v1/reports/${accepted.reportId}/messages`, {
+          headers: { Authorization: `Bearer ${accepted.reportToken}` },
+        })
+      ).json();
+      assert.deepEqual(
+        conversation.messages.map((m) => [m.from, m.text]),
+        [
+          ['REPORTER', asked],
+          ['DISPATCHER', 'Vui lòng gửi thêm ảnh'],
+        ],
+      );
+
+      // The timeline speaks Vietnamese only: no English word the server could have sent.
+      const timeline = await page.getByTestId('detail').locator('[data-testid="timeline-entry"]').allInnerTexts();
+      assert.ok(timeline.length >= 3, `timeline: ${timeline.join(' | ')}`);
+      for (const line of timeline) {
+        assert.doesNotMatch(line, /\b(reports?|merged|took in|IncidentOpened|MessageSent|Event)\b/i, line);
+      }
+      assert.ok(timeline.some((line) => line.includes('Người báo nhắn tin')), timeline.join(' | '));
+      await shots.take(page, '04c-conversation');
     },
   );
 

@@ -3,6 +3,7 @@ import { ApiError } from './api/http';
 import { LiveConnection, type SocketLike } from './api/live';
 import type { IncidentDetail, IncidentStatus, UnitStatus } from './api/types';
 import type { Action, ConsoleState, Message } from './state/console';
+import { shouldMarkRead } from './state/conversation';
 import { shortId } from './state/queue';
 import type { Store } from './state/store';
 
@@ -29,6 +30,8 @@ export class Controller {
   private readonly live: LiveConnection;
   private unsubscribe: (() => void) | null = null;
   private detailKey = '';
+  /** The detail whose messages were last marked read (at most one marking per detail load). */
+  private markedDetail: IncidentDetail | null = null;
   private unitsEpoch = -1;
   private stopped = false;
   private timers = new Set<ReturnType<typeof setTimeout>>();
@@ -132,6 +135,26 @@ export class Controller {
     });
   }
 
+  /**
+   * Writes to the reporters of the selected incident: one (`reportId`) or all (null). The answer
+   * is the message, not the incident, so the detail is fetched again to show it (the live
+   * `MessageSent` event does the same; whichever comes first shows it).
+   */
+  sendMessage(text: string, reportId: string | null): Promise<boolean> {
+    const detail = this.current();
+    if (!detail) return this.refuse('error.noSelection');
+    const body = text.trim();
+    if (!body) return this.refuse('error.emptyMessage');
+    return this.perform(
+      'message',
+      async () => {
+        await this.api.sendMessage(detail.id, body, reportId);
+        this.store.dispatch({ type: 'reloadDetail' });
+      },
+      { key: 'result.messageSent' },
+    );
+  }
+
   async changeUnitStatus(unitId: string, status: UnitStatus): Promise<boolean> {
     this.store.dispatch({ type: 'busy', busy: `unit:${unitId}` });
     try {
@@ -164,16 +187,31 @@ export class Controller {
     return detail && detail.id === selectedId ? detail : null;
   }
 
-  private async run(
+  private run(
     name: string,
     call: () => Promise<IncidentDetail>,
+    ok: Pick<Message, 'key' | 'params'>,
+  ): Promise<boolean> {
+    return this.perform(
+      name,
+      async () => {
+        const detail = await call();
+        this.store.dispatch({ type: 'detailLoaded', detail });
+      },
+      ok,
+    );
+  }
+
+  /** One action at a time: busy meanwhile, then its result or the server's reason in the message area. */
+  private async perform(
+    name: string,
+    call: () => Promise<void>,
     ok: Pick<Message, 'key' | 'params'>,
   ): Promise<boolean> {
     if (this.store.getState().busy) return false;
     this.store.dispatch({ type: 'busy', busy: name });
     try {
-      const detail = await call();
-      this.store.dispatch({ type: 'detailLoaded', detail });
+      await call();
       this.say({ kind: 'ok', ...ok });
       return true;
     } catch (error) {
@@ -199,13 +237,20 @@ export class Controller {
     this.store.dispatch({ type: 'message', message });
   }
 
-  /** Loads what the store says is out of date: the selected detail and the unit board. */
+  /**
+   * Loads what the store says is out of date (the selected detail, the unit board) and marks the
+   * open incident's reporters' messages read once its detail says some are unread.
+   */
   private follow(state: ConsoleState): void {
     if (this.stopped) return;
     const key = state.selectedId ? `${state.selectedId}#${state.detailEpoch}` : '';
     if (key !== this.detailKey) {
       this.detailKey = key;
       if (state.selectedId) this.loadDetail(state.selectedId, key);
+    }
+    if (state.detail && shouldMarkRead(state, this.markedDetail)) {
+      this.markedDetail = state.detail;
+      this.markRead(state.detail.id);
     }
     if (state.unitsEpoch !== this.unitsEpoch) {
       this.unitsEpoch = state.unitsEpoch;
@@ -227,6 +272,14 @@ export class Controller {
         });
       },
     );
+  }
+
+  /**
+   * The live `MessagesRead` event then brings the count to 0 everywhere. A failure is not retried
+   * here (nor shown: the dispatcher did not ask for it); the next load of the detail tries again.
+   */
+  private markRead(id: string): void {
+    this.api.markMessagesRead(id).catch(() => undefined);
   }
 
   private loadUnits(): void {

@@ -50,9 +50,11 @@ export function backendSettings(outputDir) {
 
 export class Backend {
   /** @param {ReturnType<typeof backendSettings>} settings */
-  constructor(settings, { tileUrl } = {}) {
+  constructor(settings, { tileUrl, push } = {}) {
     this.settings = settings;
     this.tileUrl = tileUrl ?? null;
+    // { fcmUrl, credentialsFile }: push on, through the real Firebase Admin SDK, to a stand-in of FCM.
+    this.push = push ?? null;
     this.child = null;
     this.exited = null;
     this.starts = 0;
@@ -111,6 +113,9 @@ export class Backend {
       `-Dbaochay.auth.key-dir=${join(outputDir, 'keys')}`,
     ];
     if (this.tileUrl) args.push(`-Dbaochay.console.tile-url=${this.tileUrl}`);
+    if (this.push) {
+      args.push(`-Dbaochay.push.fcm-url=${this.push.fcmUrl}`, `-Dbaochay.push.credentials-file=${this.push.credentialsFile}`);
+    }
     args.push('-jar', jar);
     const jdbcHost = `${pgHost}:${pgPort}`;
     const child = spawn(java, args, {

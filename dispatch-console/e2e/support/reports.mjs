@@ -14,6 +14,7 @@ export const Places = Object.freeze({
   market: { lat: 21.3856, lon: 103.0169 },
   school: { lat: 21.415, lon: 102.995 },
   photo: { lat: 21.415, lon: 103.02 },
+  conversation: { lat: 21.415, lon: 103.045 },
   // Hà Nội: outside the Điện Biên dispatcher's provinces, for the report that warms the backend up.
   warmUp: { lat: 21.0285, lon: 105.8542 },
 });
@@ -30,11 +31,16 @@ export function fireReport(place, overrides = {}) {
   };
 }
 
-/** POSTs a report and returns the acceptance (201); anything else fails the test. */
-export async function sendReport(baseUrl, report) {
+/**
+ * POSTs a report and returns the acceptance (201); anything else fails the test. With a device
+ * secret, the report carries it as the app does, so its notifications go to that phone.
+ */
+export async function sendReport(baseUrl, report, deviceSecret) {
+  const headers = { 'Content-Type': 'application/json', Accept: 'application/json' };
+  if (deviceSecret) headers.Authorization = `Bearer ${deviceSecret}`;
   const response = await fetch(`${baseUrl}/api/v1/reports`, {
     method: 'POST',
-    headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+    headers,
     body: JSON.stringify(report),
     signal: AbortSignal.timeout(15_000),
   });
@@ -43,4 +49,18 @@ export async function sendReport(baseUrl, report) {
     throw new Error(`POST /api/v1/reports answered ${response.status}, expected 201: ${body}`);
   }
   return JSON.parse(body);
+}
+
+/** Registers a phone for push as the app does after install; answers its registration and FCM token. */
+export async function registerPhone(baseUrl, language) {
+  const fcmToken = `e2e-fcm-${randomUUID()}`;
+  const response = await fetch(`${baseUrl}/api/v1/devices`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ fcmToken, platform: 'ANDROID', language }),
+    signal: AbortSignal.timeout(15_000),
+  });
+  const body = await response.text();
+  if (response.status !== 201) throw new Error(`POST /api/v1/devices answered ${response.status}: ${body}`);
+  return { ...JSON.parse(body), fcmToken };
 }

@@ -1,6 +1,7 @@
 import type { Http } from './http';
 import type {
   ConsoleConfig,
+  DispatcherMessage,
   IncidentDetail,
   IncidentStatus,
   LiveTicket,
@@ -13,7 +14,10 @@ import type {
 const BASE = '/api/v1/dispatch';
 const incident = (id: string) => `${BASE}/incidents/${encodeURIComponent(id)}`;
 
-/** The dispatch API, one method per endpoint. Every incident action returns the updated incident. */
+/**
+ * The dispatch API, one method per endpoint. Every incident action returns the updated incident,
+ * except the conversation's: a sent message answers with the message, a read marking with nothing.
+ */
 export class DispatchApi {
   constructor(private readonly http: Http) {}
 
@@ -65,6 +69,16 @@ export class DispatchApi {
 
   merge(id: string, version: number, intoIncidentId: string): Promise<IncidentDetail> {
     return this.http.post(`${incident(id)}/merge`, { version, intoIncidentId });
+  }
+
+  /** Writes to one reporter of the incident (`reportId`), or to every reporter (null). */
+  sendMessage(id: string, text: string, reportId: string | null): Promise<DispatcherMessage> {
+    return this.http.post(`${incident(id)}/messages`, { text, reportId });
+  }
+
+  /** Marks the reporters' messages of the incident read (204): its `unreadMessages` becomes 0. */
+  markMessagesRead(id: string): Promise<void> {
+    return this.http.post(`${incident(id)}/messages/read`);
   }
 
   changeUnitStatus(unitId: string, status: UnitStatus): Promise<Unit> {

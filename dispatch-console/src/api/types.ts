@@ -14,6 +14,9 @@ export const INCIDENT_STATUSES = [
 ] as const;
 export type IncidentStatus = (typeof INCIDENT_STATUSES)[number];
 
+export const isIncidentStatus = (value: unknown): value is IncidentStatus =>
+  (INCIDENT_STATUSES as readonly unknown[]).includes(value);
+
 /** Statuses after which an incident leaves the open queue. */
 export const TERMINAL_STATUSES: readonly IncidentStatus[] = ['CLOSED', 'FALSE_ALARM', 'MERGED'];
 
@@ -73,6 +76,8 @@ export interface IncidentSummary {
   version: number;
   acknowledgedBy: string | null;
   mergedInto: string | null;
+  /** Reporters' messages no dispatcher has read yet (the queue row's ✉ badge). */
+  unreadMessages: number;
 }
 
 /** A report's photo: stored upright with no metadata; the camera's own time and place are hints. */
@@ -135,6 +140,26 @@ export interface Note {
   at: string;
 }
 
+/** Who wrote a message of an incident's conversation. */
+export type MessageFrom = 'REPORTER' | 'DISPATCHER';
+
+/**
+ * One message between the incident's reporters and its dispatchers. For a REPORTER message
+ * `reportId` is the report it belongs to; for a DISPATCHER message it is the one reporter written
+ * to, or null for every reporter of the incident. `text` is a person's words: shown only as text.
+ */
+export interface DispatcherMessage {
+  seq: number;
+  messageId: string;
+  incidentId: string;
+  reportId: string | null;
+  from: MessageFrom;
+  /** The dispatcher's username for a DISPATCHER message; null for a REPORTER one. */
+  author: string | null;
+  text: string;
+  sentAt: string;
+}
+
 /**
  * One line of an incident's history as data: the event type and what it changed. The console words
  * it (views/timeline.ts); only `text` (a note) and `reason` (a status change) are people's words.
@@ -145,7 +170,8 @@ export interface TimelineEntry {
   at: string;
   actor?: string | null;
   reportCount?: number;
-  from?: IncidentStatus;
+  /** The status left (IncidentStatusChanged), or who wrote (MessageSent). */
+  from?: IncidentStatus | MessageFrom;
   to?: IncidentStatus;
   reason?: string;
   text?: string;
@@ -160,6 +186,8 @@ export interface IncidentDetail extends IncidentSummary {
   assignments: Assignment[];
   notes: Note[];
   timeline: TimelineEntry[];
+  /** The conversation with the reporters, oldest first. */
+  messages: DispatcherMessage[];
 }
 
 export interface Unit {
@@ -199,7 +227,11 @@ export type LiveEventType =
   | 'IncidentAbsorbed'
   | 'UnitStatusChanged'
   // A reporter added a photo: the open detail reloads to show its thumbnail.
-  | 'PhotoAdded';
+  | 'PhotoAdded'
+  // A reporter or a dispatcher wrote a message; the incident carries its new `unreadMessages`.
+  | 'MessageSent'
+  // A dispatcher read the reporters' messages: the incident's `unreadMessages` is back to 0.
+  | 'MessagesRead';
 
 export interface SnapshotMessage {
   type: 'snapshot';

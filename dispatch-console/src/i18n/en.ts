@@ -28,6 +28,7 @@ export const en: Record<keyof typeof vi, string> = {
   'queue.noProvince': 'Province unknown',
   'queue.openedAt': 'Opened {time}',
   'queue.ackBy': 'Acknowledged by {name}',
+  'queue.unread': '{n} unread message|{n} unread messages',
 
   'status.NEW': 'New',
   'status.ACKNOWLEDGED': 'Acknowledged',
@@ -97,8 +98,28 @@ export const en: Record<keyof typeof vi, string> = {
   'timeline.IncidentAbsorbed': 'Took in incident #{id}',
   'timeline.UnitStatusChanged': 'Unit {callsign}: {status}',
   'timeline.PhotoAdded': 'The reporter sent a photo',
+  'timeline.MessageSentReporter': 'The reporter sent a message',
+  'timeline.MessageSentDispatcher': 'The dispatcher sent a message',
+  'timeline.MessagesRead': 'Messages read',
   'timeline.other': 'Event {type}',
   'detail.actions': 'Actions',
+
+  'conversation.title': 'Conversation with reporters',
+  'conversation.empty': 'No messages yet.',
+  'conversation.reporter': 'Reporter #{n}',
+  'conversation.reporterUnknown': 'Reporter',
+  'conversation.dispatcher': 'Dispatcher ({name})',
+  'conversation.toAll': 'All reporters',
+  'conversation.target': 'Send to',
+  'conversation.input': 'Message to the reporters',
+  'conversation.counter': '{n}/{max} characters',
+  'conversation.send': 'Send (Ctrl+Enter)',
+  'conversation.quickReplies': 'Quick replies (sent at once, in Vietnamese)',
+  // Quick replies are sent to citizens in Vietnamese whatever the console's language: these are
+  // their meanings, shown as the buttons' tooltips in the English console.
+  'quickReply.onTheWay': 'Report received, units are on the way',
+  'quickReply.leaveNow': 'Leave the fire area now',
+  'quickReply.morePhotos': 'Please send more photos',
   'detail.incidentId': 'Ref {id}',
   'detail.mergedInto': 'Merged into incident {id}',
 
@@ -125,6 +146,7 @@ export const en: Record<keyof typeof vi, string> = {
   'result.noteAdded': 'Note added to incident {id}.',
   'result.merged': 'Incident {id} merged into {into}.',
   'result.unitStatus': 'Unit {callsign}: {status}.',
+  'result.messageSent': 'Message sent',
   'error.network': 'Cannot reach the server. Nothing was done.',
   'error.timeout': 'The server did not answer in time. Check before trying again.',
   'error.http': 'The server refused (status {status}).',
@@ -133,6 +155,7 @@ export const en: Record<keyof typeof vi, string> = {
   'error.notNew': 'This incident is already acknowledged.',
   'error.emptyNote': 'The note is empty.',
   'error.noMergeTarget': 'Pick the incident to merge into.',
+  'error.emptyMessage': 'The message is empty.',
 
   'units.title': 'Unit board',
   'units.empty': 'No unit data yet.',

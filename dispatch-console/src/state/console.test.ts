@@ -182,6 +182,64 @@ describe('events', () => {
   });
 });
 
+describe("reporters' messages", () => {
+  it('count in the queue row from the MessageSent event, and go back to 0 with MessagesRead', () => {
+    const a = Incidents.open({ status: 'ACKNOWLEDGED' });
+    // A citizen's message does not bump the version dispatcher actions are checked against.
+    let state = feed(
+      Messages.snapshot(1, [a]),
+      Messages.event(2, 'MessageSent', { ...a, unreadMessages: 1 }),
+      Messages.event(3, 'MessageSent', { ...a, unreadMessages: 2 }),
+    );
+    expect(state.incidents[a.id].unreadMessages).toBe(2);
+    state = reduce(state, { type: 'server', message: Messages.event(4, 'MessagesRead', { ...a, unreadMessages: 0 }) });
+    expect(state.incidents[a.id].unreadMessages).toBe(0);
+  });
+
+  it('arrive with the snapshot and are kept from a loaded detail', () => {
+    const a = Incidents.open({ unreadMessages: 3 });
+    let state = apply(feed(Messages.snapshot(1, [a])), { type: 'select', id: a.id });
+    expect(state.incidents[a.id].unreadMessages).toBe(3);
+    state = apply(state, { type: 'detailLoaded', detail: Incidents.detail({ ...a, unreadMessages: 4 }) });
+    expect(state.incidents[a.id].unreadMessages).toBe(4);
+    expect(state.incidents[a.id]).not.toHaveProperty('messages');
+  });
+
+  it('neither announce nor beep for an incident already queued', () => {
+    const a = Incidents.open();
+    const state = feed(
+      Messages.snapshot(1, [a]),
+      Messages.event(2, 'MessageSent', { ...a, unreadMessages: 1 }),
+    );
+    expect(state.alerts).toBe(0);
+    expect(state.fresh).toEqual({});
+  });
+
+  it.each(['MessageSent', 'MessagesRead'] as const)('%s reloads the open detail it concerns, and only that', (type) => {
+    const a = Incidents.open();
+    const b = Incidents.open();
+    let state = apply(feed(Messages.snapshot(1, [a, b])), { type: 'select', id: a.id });
+    state = apply(state, { type: 'detailLoaded', detail: Incidents.detail(a) });
+    const epoch = state.detailEpoch;
+    state = apply(state, { type: 'server', message: Messages.event(2, type, { ...b, unreadMessages: 1 }) });
+    expect(state.detailEpoch).toBe(epoch);
+    state = apply(state, { type: 'server', message: Messages.event(3, type, { ...a, unreadMessages: 1 }) });
+    expect(state.detailEpoch).toBe(epoch + 1);
+  });
+
+  it('do not bring a closed incident back into the queue', () => {
+    const a = Incidents.open({ status: 'CONTROLLED' });
+    const closed = Incidents.next(a, { status: 'CLOSED' });
+    const state = feed(
+      Messages.snapshot(1, [a]),
+      Messages.event(2, 'IncidentStatusChanged', closed),
+      Messages.event(3, 'MessageSent', { ...closed, unreadMessages: 1 }),
+      Messages.event(4, 'MessageSent', { ...a, unreadMessages: 2 }), // a late, older copy
+    );
+    expect(state.incidents[a.id]).toBeUndefined();
+  });
+});
+
 describe('heartbeats and resync bookkeeping', () => {
   it('move the resume point forward without raising the duplicate floor', () => {
     const a = Incidents.open();

@@ -308,6 +308,7 @@ export function summaryOf(incident: IncidentSummary): IncidentSummary {
     version,
     acknowledgedBy,
     mergedInto,
+    unreadMessages,
   } = incident;
   return {
     id,
@@ -322,6 +323,7 @@ export function summaryOf(incident: IncidentSummary): IncidentSummary {
     version,
     acknowledgedBy,
     mergedInto,
+    unreadMessages,
   };
 }
 

@@ -22,6 +22,11 @@ describe('queue order', () => {
     expect(pageTitle(2, 'Báo cháy 114')).toBe('(2) Báo cháy 114');
     expect(pageTitle(0, 'Báo cháy 114')).toBe('Báo cháy 114');
   });
+
+  it('does not count unread messages in the title: only NEW incidents', () => {
+    const incidents = byId(Incidents.open({ status: 'ACKNOWLEDGED', unreadMessages: 5 }), Incidents.open());
+    expect(newCount({ incidents })).toBe(1);
+  });
 });
 
 describe('moving the selection', () => {

@@ -1,5 +1,6 @@
 // Small named factories for test data (no copied JSON blobs).
 import type {
+  DispatcherMessage,
   EventMessage,
   IncidentDetail,
   IncidentStatus,
@@ -29,6 +30,7 @@ export const Incidents = {
       version: 1,
       acknowledgedBy: null,
       mergedInto: null,
+      unreadMessages: 0,
       ...overrides,
     };
   },
@@ -44,6 +46,7 @@ export const Incidents = {
       assignments: [],
       notes: [],
       timeline: [],
+      messages: [],
       ...overrides,
     };
   },
@@ -60,6 +63,50 @@ export const Reports = {
       observedAt: null,
       receivedAt: '2026-11-23T10:00:00Z',
       photos: [],
+      ...overrides,
+    };
+  },
+};
+
+/** Messages of an incident's conversation (not to be confused with the server's feed `Messages`). */
+export const Chat = {
+  fromReporter(
+    incidentId: string,
+    reportId: string,
+    text: string,
+    overrides: Partial<DispatcherMessage> = {},
+  ): DispatcherMessage {
+    counter++;
+    return {
+      seq: counter,
+      messageId: `msg-${counter}`,
+      incidentId,
+      reportId,
+      from: 'REPORTER',
+      author: null,
+      text,
+      sentAt: '2026-11-23T10:01:00Z',
+      ...overrides,
+    };
+  },
+  /** A dispatcher's message to one reporter (`reportId`) or, with null, to all of them. */
+  fromDispatcher(
+    incidentId: string,
+    author: string,
+    text: string,
+    reportId: string | null = null,
+    overrides: Partial<DispatcherMessage> = {},
+  ): DispatcherMessage {
+    counter++;
+    return {
+      seq: counter,
+      messageId: `msg-${counter}`,
+      incidentId,
+      reportId,
+      from: 'DISPATCHER',
+      author,
+      text,
+      sentAt: '2026-11-23T10:02:00Z',
       ...overrides,
     };
   },

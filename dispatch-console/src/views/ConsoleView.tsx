@@ -148,6 +148,7 @@ export function ConsoleView({ state, controller, session, onLanguage, onLogout }
           onStatus={(status, reason) => controller.changeStatus(status, reason)}
           onNote={(text) => controller.addNote(text)}
           onMerge={(into) => controller.merge(into)}
+          onSendMessage={(text, reportId) => controller.sendMessage(text, reportId)}
           onUnitStatus={onUnitStatus}
         />
       </main>

@@ -4,6 +4,7 @@ import { formatClock, formatDistance } from '../i18n/format';
 import { shortId } from '../state/queue';
 import { MoreActions, PrimaryActions } from './Actions';
 import { StatusBadge, UnitStatusBadge } from './Badge';
+import { Conversation } from './Conversation';
 import type { PhotoLoader } from './Photo';
 import { ReportCard } from './ReportCard';
 import { telHref } from './safe';
@@ -24,6 +25,7 @@ export interface DetailProps {
   onStatus: (status: IncidentStatus, reason: string) => Promise<boolean>;
   onNote: (text: string) => Promise<boolean>;
   onMerge: (into: string) => Promise<boolean>;
+  onSendMessage: (text: string, reportId: string | null) => Promise<boolean>;
   onUnitStatus: (unitId: string, status: UnitStatus) => Promise<boolean>;
 }
 
@@ -92,6 +94,8 @@ export function Detail(props: DetailProps) {
             ))}
           </ol>
         </section>
+
+        <Conversation detail={detail} busy={busy} now={now} onSend={props.onSendMessage} />
 
         <section class="detail-section">
           <h3>{t('detail.stations')}</h3>

@@ -14,7 +14,10 @@ export interface QueueProps {
   onSelect: (id: string) => void;
 }
 
-/** The open incidents, NEW first; each row's age counts up every second. */
+/**
+ * The open incidents, NEW first; each row's age counts up every second, and a ✉ badge counts the
+ * reporters' messages nobody has read yet.
+ */
 export function Queue({ queue, selectedId, fresh, loaded, now, onSelect }: QueueProps) {
   const { t } = useI18n();
   const list = useRef<HTMLOListElement>(null);
@@ -62,6 +65,7 @@ export function Queue({ queue, selectedId, fresh, loaded, now, onSelect }: Queue
                     <span class="row-kind" data-testid="incident-kind">
                       {t(`kind.${incident.kind}`)}
                     </span>
+                    {incident.unreadMessages > 0 && <UnreadBadge n={incident.unreadMessages} />}
                     <span
                       class="row-age"
                       data-testid="incident-age"
@@ -86,5 +90,16 @@ export function Queue({ queue, selectedId, fresh, loaded, now, onSelect }: Queue
         </ol>
       )}
     </section>
+  );
+}
+
+/** "✉ 2", read out as "2 tin nhắn chưa đọc" / "2 unread messages". */
+function UnreadBadge({ n }: { n: number }) {
+  const { t } = useI18n();
+  const label = t('queue.unread', { n });
+  return (
+    <span class="unread-badge" data-testid="unread-badge" role="img" aria-label={label} title={label}>
+      ✉ {n}
+    </span>
   );
 }

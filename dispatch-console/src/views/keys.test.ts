@@ -27,6 +27,11 @@ describe('keyboard shortcuts', () => {
     }
   });
 
+  it('leaves Ctrl+Enter (send a message) to the conversation box', () => {
+    expect(shortcutFor({ key: 'Enter', ctrlKey: true, target: { tagName: 'TEXTAREA' } })).toBeNull();
+    expect(shortcutFor({ key: 'd', target: { tagName: 'TEXTAREA' } })).toBeNull();
+  });
+
   it('still works from a ticked checkbox or a button', () => {
     expect(shortcutFor({ key: 'd', target: { tagName: 'INPUT', type: 'checkbox' } })).toBe('dispatch');
     expect(shortcutFor({ key: 'a', target: { tagName: 'BUTTON' } })).toBe('acknowledge');

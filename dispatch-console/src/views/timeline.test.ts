@@ -48,6 +48,23 @@ describe('timeline entries', () => {
     expect(text).not.toContain('merged');
   });
 
+  it('say who wrote a message and that messages were read, without quoting them', () => {
+    expect(describeTimelineEntry(entry({ type: 'MessageSent', from: 'REPORTER' }), vi)).toBe('Người báo nhắn tin');
+    expect(describeTimelineEntry(entry({ type: 'MessageSent', from: 'DISPATCHER', actor: 'dieuphoi1' }), vi)).toBe(
+      'Điều phối viên nhắn tin',
+    );
+    expect(describeTimelineEntry(entry({ type: 'MessageSent', from: 'DISPATCHER', text: 'bí mật' }), en)).toBe(
+      'The dispatcher sent a message',
+    );
+    // Without `from`, a dispatcher's message is the one with an actor.
+    expect(describeTimelineEntry(entry({ type: 'MessageSent', actor: 'dieuphoi1' }), en)).toBe(
+      'The dispatcher sent a message',
+    );
+    expect(describeTimelineEntry(entry({ type: 'MessageSent' }), en)).toBe('The reporter sent a message');
+    expect(describeTimelineEntry(entry({ type: 'MessagesRead', actor: 'dieuphoi1' }), vi)).toBe('Đã đọc tin nhắn');
+    expect(describeTimelineEntry(entry({ type: 'MessagesRead' }), en)).toBe('Messages read');
+  });
+
   it('still say something for an event type this console does not know yet', () => {
     expect(describeTimelineEntry(entry({ type: 'SomethingNew' }), en)).toBe('Event SomethingNew');
   });

@@ -1,24 +1,31 @@
-import type { TimelineEntry } from '../api/types';
+import { isIncidentStatus, type TimelineEntry } from '../api/types';
 import type { MessageKey, Translate } from '../i18n';
 import { shortId } from '../state/queue';
 
 /**
  * The words for one timeline entry, in the console's language. The server sends only what changed
  * (types, statuses, callsigns, counts); notes and reasons are shown as the dispatcher typed them.
+ * A message is only said to have been written: its text is in the conversation panel.
  */
 export function describeTimelineEntry(entry: TimelineEntry, t: Translate): string {
   switch (entry.type) {
     case 'IncidentOpened':
     case 'IncidentAcknowledged':
     case 'PhotoAdded':
+    case 'MessagesRead':
       return t(`timeline.${entry.type}`);
+    case 'MessageSent': {
+      // `from` says who wrote; without it, a dispatcher's message is the one with an actor.
+      const byDispatcher = entry.from ? entry.from === 'DISPATCHER' : Boolean(entry.actor);
+      return t(byDispatcher ? 'timeline.MessageSentDispatcher' : 'timeline.MessageSentReporter');
+    }
     case 'ReportJoined':
       return t('timeline.ReportJoined', { n: entry.reportCount ?? 0 });
     case 'UnitsDispatched':
       return t('timeline.UnitsDispatched', { units: (entry.units ?? []).join(', ') });
     case 'IncidentStatusChanged': {
-      const from = entry.from ? t(`status.${entry.from}`) : '?';
-      const to = entry.to ? t(`status.${entry.to}`) : '?';
+      const from = isIncidentStatus(entry.from) ? t(`status.${entry.from}`) : '?';
+      const to = isIncidentStatus(entry.to) ? t(`status.${entry.to}`) : '?';
       return entry.reason
         ? t('timeline.IncidentStatusChangedReason', { from, to, reason: entry.reason })
         : t('timeline.IncidentStatusChanged', { from, to });
