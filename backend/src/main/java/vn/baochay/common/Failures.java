@@ -22,7 +22,14 @@ public final class Failures {
         return false;
     }
 
-    /** The database (or another backing service) cannot be reached at all. */
+    /**
+     * SQLSTATEs that mean "not now" rather than "never": a statement or lock wait that timed out
+     * (57014, 55P03), and a write that reached a server that is no longer the primary (25006, during
+     * a failover). Retrying the same request shortly is the right answer to each.
+     */
+    private static final Set<String> NOT_NOW = Set.of("57014", "55P03", "25006");
+
+    /** The database (or another backing service) cannot be reached at all, or not right now. */
     public static boolean isUnavailable(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
             if (t instanceof ConnectException || t instanceof io.vertx.sqlclient.ClosedConnectionException
@@ -30,7 +37,8 @@ public final class Failures {
                 return true;
             }
             if (t instanceof io.vertx.pgclient.PgException pg && pg.getSqlState() != null
-                    && (pg.getSqlState().startsWith("08") || pg.getSqlState().startsWith("57P"))) {
+                    && (pg.getSqlState().startsWith("08") || pg.getSqlState().startsWith("57P")
+                    || NOT_NOW.contains(pg.getSqlState()))) {
                 return true;
             }
         }
