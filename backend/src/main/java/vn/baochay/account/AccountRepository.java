@@ -19,30 +19,26 @@ class AccountRepository {
     }
 
     record Account(String username, String displayName, String passwordHash, Role role, List<String> provinces,
-                   boolean active) {
+                   boolean active, boolean demo) {
     }
 
+    private static final String COLUMNS =
+            "username, display_name, password_hash, role, array_to_string(provinces, chr(31)), active, demo";
+
     Uni<Account> find(String username) {
-        return sessions.withSession(session -> session.createNativeQuery("""
-                        SELECT username, display_name, password_hash, role, array_to_string(provinces, chr(31)), active
-                        FROM dispatchers WHERE username = :username
-                        """, Object[].class)
+        return sessions.withSession(session -> session.createNativeQuery(
+                        "SELECT " + COLUMNS + " FROM dispatchers WHERE username = :username", Object[].class)
                 .setParameter("username", username)
                 .getResultList()
                 .map(rows -> rows.isEmpty() ? null : toAccount(rows.get(0))));
     }
 
-    /** Creates the account, or (for demo accounts) brings an existing one back to the given values. */
-    Uni<Void> upsert(Account account, boolean overwrite, Instant now) {
-        return sessions.withSession(session -> session.createNativeQuery(overwrite ? """
-                        INSERT INTO dispatchers (id, username, display_name, password_hash, role, provinces, created_at)
-                        VALUES (:id, :username, :name, :hash, :role, string_to_array(:provinces, chr(31)), :now)
-                        ON CONFLICT (username) DO UPDATE SET display_name = excluded.display_name,
-                            password_hash = excluded.password_hash, role = excluded.role,
-                            provinces = excluded.provinces, active = true
-                        """ : """
-                        INSERT INTO dispatchers (id, username, display_name, password_hash, role, provinces, created_at)
-                        VALUES (:id, :username, :name, :hash, :role, string_to_array(:provinces, chr(31)), :now)
+    /** Creates the account unless one with its username exists; an existing account is never changed. */
+    Uni<Void> createIfAbsent(Account account, boolean demo, Instant now) {
+        return sessions.withSession(session -> session.createNativeQuery("""
+                        INSERT INTO dispatchers (id, username, display_name, password_hash, role, provinces, created_at,
+                                                 demo)
+                        VALUES (:id, :username, :name, :hash, :role, string_to_array(:provinces, chr(31)), :now, :demo)
                         ON CONFLICT (username) DO NOTHING
                         """)
                 .setParameter("id", UUID.randomUUID())
@@ -52,14 +48,54 @@ class AccountRepository {
                 .setParameter("role", account.role().name())
                 .setParameter("provinces", String.join("\u001f", account.provinces()))
                 .setParameter("now", now.atOffset(ZoneOffset.UTC))
+                .setParameter("demo", demo)
                 .executeUpdate()
                 .replaceWithVoid());
+    }
+
+    Uni<List<Account>> all() {
+        return sessions.withSession(session -> session.createNativeQuery(
+                        "SELECT " + COLUMNS + " FROM dispatchers ORDER BY username", Object[].class)
+                .getResultList()
+                .map(rows -> rows.stream().map(AccountRepository::toAccount).toList()));
+    }
+
+    /** Sets what is not null; provinces are replaced whole. */
+    Uni<Void> update(String username, String displayName, String passwordHash, Role role, List<String> provinces,
+                     Boolean active, Instant now) {
+        return sessions.withSession(session -> session.createNativeQuery("""
+                        UPDATE dispatchers SET
+                            display_name = coalesce(CAST(:name AS text), display_name),
+                            password_hash = coalesce(CAST(:hash AS text), password_hash),
+                            role = coalesce(CAST(:role AS text), role),
+                            provinces = CASE WHEN CAST(:replace AS boolean) THEN string_to_array(:provinces, chr(31))
+                                             ELSE provinces END,
+                            active = coalesce(CAST(:active AS boolean), active),
+                            changed_at = :now
+                        WHERE username = :username
+                        """)
+                .setParameter("name", displayName)
+                .setParameter("hash", passwordHash)
+                .setParameter("role", role == null ? null : role.name())
+                .setParameter("replace", provinces != null)
+                .setParameter("provinces", provinces == null ? "" : String.join("\u001f", provinces))
+                .setParameter("active", active)
+                .setParameter("now", now.atOffset(ZoneOffset.UTC))
+                .setParameter("username", username)
+                .executeUpdate()
+                .replaceWithVoid());
+    }
+
+    Uni<List<String>> activeDemoAccounts() {
+        return sessions.withSession(session -> session.createNativeQuery(
+                        "SELECT username FROM dispatchers WHERE demo AND active ORDER BY username", String.class)
+                .getResultList());
     }
 
     private static Account toAccount(Object[] row) {
         String provinces = (String) row[4];
         return new Account((String) row[0], (String) row[1], (String) row[2], Role.valueOf((String) row[3]),
                 provinces == null || provinces.isEmpty() ? List.of() : Arrays.asList(provinces.split("\u001f")),
-                (Boolean) row[5]);
+                (Boolean) row[5], (Boolean) row[6]);
     }
 }

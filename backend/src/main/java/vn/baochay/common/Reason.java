@@ -30,6 +30,8 @@ public enum Reason {
     UNSUPPORTED_PROTOCOL_VERSION,
     /** Too much work queued right now; try again shortly. */
     BUSY,
+    /** Flood control: too many requests from one address or device; the same request may come again later. */
+    RATE_LIMITED,
     UNAUTHENTICATED,
     INVALID_CREDENTIALS,
     TOO_MANY_ATTEMPTS,

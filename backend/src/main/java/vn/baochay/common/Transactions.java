@@ -24,6 +24,20 @@ public class Transactions {
         return sessions.withTransaction(session -> work.get());
     }
 
+    /**
+     * Like {@link #inTransaction}, for work that queues on locks by design (the intake of a crowd of
+     * reports of one fire waits its turn on the fire's cell locks and the event log's counter): its
+     * lock waits may last {@code lockWait} instead of the server-wide {@code baochay.db.lock-timeout},
+     * still within every statement's {@code statement_timeout}.
+     */
+    public <T> Uni<T> inQueueingTransaction(java.time.Duration lockWait, Supplier<Uni<T>> work) {
+        return sessions.withTransaction(session -> session.createNativeQuery(
+                        "SELECT set_config('lock_timeout', :wait, true)", String.class)
+                .setParameter("wait", lockWait.toMillis() + "ms")
+                .getSingleResult()
+                .chain(ignored -> work.get()));
+    }
+
     /** Runs reads on one session (one connection), without a transaction of their own. */
     public <T> Uni<T> inSession(Supplier<Uni<T>> work) {
         return sessions.withSession(session -> work.get());

@@ -37,7 +37,9 @@ public class ConversationService {
     private final Clock clock;
 
     ConversationService(Transactions transactions, ReportService reports, MessageRepository messages,
-                        IncidentConversation incidents, AuditTrail audit, Clock clock) {
+                        IncidentConversation incidents, AuditTrail audit, Clock clock,
+                        vn.baochay.flood.FloodControl flood) {
+        this.flood = flood;
         this.transactions = transactions;
         this.reports = reports;
         this.messages = messages;
@@ -46,14 +48,22 @@ public class ConversationService {
         this.clock = clock;
     }
 
+    private final vn.baochay.flood.FloodControl flood;
+
     /** Whether a message was stored now or was a retry of one already stored. */
     public record Outcome(Message message, boolean created) {
     }
 
-    /** A reporter writes about their report; the same clientMessageId again is a retry (or a conflict). */
+    /**
+     * A reporter writes about their report; the same clientMessageId again is a retry (or a conflict).
+     * A new message takes a flood-control token first (a retry never does), outside the transaction.
+     */
     public Uni<Outcome> reporterWrites(UUID reportId, String authorization, UUID clientMessageId, String text,
                                        String address) {
-        return reports.authorise(reportId, authorization).chain(() -> transactions.inTransaction(() -> messages
+        return reports.authorise(reportId, authorization)
+                .chain(() -> transactions.inSession(() -> messages.findByClientId(reportId, clientMessageId)))
+                .chain(existing -> existing != null ? Uni.createFrom().voidItem() : flood.reporterMessage(reportId))
+                .chain(() -> transactions.inTransaction(() -> messages
                 .lock(reportId, clientMessageId)
                 .chain(() -> messages.findByClientId(reportId, clientMessageId))
                 .chain(existing -> {

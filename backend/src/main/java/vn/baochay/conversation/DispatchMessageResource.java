@@ -16,9 +16,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.UUID;
-import org.eclipse.microprofile.jwt.JsonWebToken;
-import vn.baochay.account.Requests;
-import vn.baochay.account.Tokens;
+import vn.baochay.account.SignedIn;
 import vn.baochay.common.PlainText;
 import vn.baochay.common.RequestParams;
 
@@ -29,11 +27,11 @@ import vn.baochay.common.RequestParams;
 public class DispatchMessageResource {
 
     private final ConversationService conversation;
-    private final JsonWebToken token;
+    private final SignedIn signedIn;
 
-    DispatchMessageResource(ConversationService conversation, JsonWebToken token) {
+    DispatchMessageResource(ConversationService conversation, SignedIn signedIn) {
         this.conversation = conversation;
-        this.token = token;
+        this.signedIn = signedIn;
     }
 
     /** {@code reportId} null: to every reporter of the incident. */
@@ -45,7 +43,7 @@ public class DispatchMessageResource {
     public Uni<Response> send(@PathParam("id") String id, @NotNull @Valid NewMessage message,
                               @Context HttpServerRequest request) {
         return conversation.dispatcherWrites(RequestParams.uuid("id", id), message.reportId(), message.text().strip(),
-                        Tokens.actor(token, Requests.address(request)))
+                        signedIn.actor())
                 .map(sent -> Response.status(Response.Status.CREATED).entity(sent).build());
     }
 
@@ -53,7 +51,7 @@ public class DispatchMessageResource {
     @Path("/read")
     @Consumes(MediaType.WILDCARD)
     public Uni<Response> read(@PathParam("id") String id, @Context HttpServerRequest request) {
-        return conversation.markRead(RequestParams.uuid("id", id), Tokens.actor(token, Requests.address(request)))
+        return conversation.markRead(RequestParams.uuid("id", id), signedIn.actor())
                 .replaceWith(Response.noContent().build());
     }
 }

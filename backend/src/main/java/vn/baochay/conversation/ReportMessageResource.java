@@ -21,7 +21,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.UUID;
-import vn.baochay.account.Requests;
+import vn.baochay.common.ClientAddress;
 import vn.baochay.common.PlainText;
 import vn.baochay.common.RequestParams;
 
@@ -31,9 +31,11 @@ import vn.baochay.common.RequestParams;
 public class ReportMessageResource {
 
     private final ConversationService conversation;
+    private final ClientAddress addresses;
 
-    ReportMessageResource(ConversationService conversation) {
+    ReportMessageResource(ConversationService conversation, ClientAddress addresses) {
         this.conversation = conversation;
+        this.addresses = addresses;
     }
 
     public record NewMessage(@NotNull UUID clientMessageId, @NotBlank @Size(max = 1000) @PlainText String text) {
@@ -47,7 +49,7 @@ public class ReportMessageResource {
                               @NotNull @Valid NewMessage message, @Context HttpServerRequest request) {
         UUID report = RequestParams.uuid("reportId", reportId);
         return conversation.reporterWrites(report, authorization, message.clientMessageId(), message.text().strip(),
-                        Requests.address(request))
+                        addresses.of(request))
                 .map(outcome -> outcome.created()
                         ? Response.created(URI.create("/api/v1/reports/" + report + "/messages"))
                                 .entity(outcome.message()).build()

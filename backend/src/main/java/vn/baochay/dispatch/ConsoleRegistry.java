@@ -13,6 +13,11 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jboss.logging.Logger;
+import java.time.Instant;
+import java.util.UUID;
+import vn.baochay.account.AuthConfig;
+import vn.baochay.account.SessionCheck;
+import vn.baochay.account.Tokens;
 import vn.baochay.common.Actor;
 import vn.baochay.incident.IncidentLog;
 import vn.baochay.incident.IncidentQueries;
@@ -27,6 +32,9 @@ public class ConsoleRegistry {
 
     private static final Logger LOG = Logger.getLogger(ConsoleRegistry.class);
     static final CloseReason RESYNC = new CloseReason(4409, "resync: reconnect without lastSeq");
+    static final CloseReason EXPIRED = new CloseReason(4401, "token expired: renew the ticket or reconnect");
+    static final CloseReason SESSION_ENDED = new CloseReason(4401, "session ended or account changed: log in again");
+    static final CloseReason TOO_MANY = new CloseReason(4403, "too many live sockets for this account");
 
     private final LiveSequencer sequencer;
     private final IncidentLog log;
@@ -34,10 +42,14 @@ public class ConsoleRegistry {
     private final LiveEncoder encoder;
     private final LiveConfig config;
     private final Vertx vertx;
+    private final SessionCheck sessions;
+    private final AuthConfig auth;
     private final Map<String, Console> consoles = new ConcurrentHashMap<>();
 
     ConsoleRegistry(LiveSequencer sequencer, IncidentLog log, IncidentQueries incidents, LiveEncoder encoder,
-                    LiveConfig config, Vertx vertx) {
+                    LiveConfig config, Vertx vertx, SessionCheck sessions, AuthConfig auth) {
+        this.sessions = sessions;
+        this.auth = auth;
         this.sequencer = sequencer;
         this.log = log;
         this.incidents = incidents;
@@ -50,28 +62,100 @@ public class ConsoleRegistry {
     private static final class Console {
         final WebSocketConnection connection;
         final Actor actor;
+        final UUID session;
+        /** Until when the socket may stay open: its access token's end, moved on by each renewal. */
+        volatile Instant expires;
         final AtomicInteger queued = new AtomicInteger();
         /** While a snapshot or replay is being prepared, live events wait here (bounded); then null. */
         List<LiveEncoder.Delivery> waiting = new ArrayList<>();
         long sent;
 
-        Console(WebSocketConnection connection, Actor actor) {
+        Console(WebSocketConnection connection, Actor actor, UUID session, Instant expires) {
             this.connection = connection;
             this.actor = actor;
+            this.session = session;
+            this.expires = expires;
         }
     }
 
     void start(@Observes StartupEvent event) {
-        sequencer.deliverTo(this::deliver);
+        sequencer.deliverTo(this::deliver, this::resyncAll);
         vertx.setPeriodic(config.heartbeat().toMillis(), id -> heartbeat());
+        vertx.setPeriodic(Math.max(1000, auth.sessionCheck().toMillis() / 2), id -> sweep());
+    }
+
+    /**
+     * Closes (4401) every socket whose token has expired, whose session has ended, or whose account no
+     * longer covers what it covered when the socket opened; the console then reconnects with what it
+     * may see now, or logs in again.
+     */
+    void sweep() {
+        Instant now = Instant.now();
+        for (Console console : consoles.values()) {
+            if (!console.expires.isAfter(now)) {
+                close(console, EXPIRED);
+                continue;
+            }
+            sessions.actorOrNull(console.session, console.actor.address()).subscribe().with(
+                    current -> {
+                        if (current == null || !current.role().equals(console.actor.role())
+                                || !current.provinces().equals(console.actor.provinces())) {
+                            close(console, SESSION_ENDED);
+                        }
+                    },
+                    failure -> LOG.debugf("Could not check the session of console %s: %s", console.connection.id(),
+                            failure.toString()));
+        }
+    }
+
+    /** Sessions ended on this instance: their sockets close at once; an account changed: check its sockets now. */
+    void onSessionsEnded(@Observes SessionCheck.SessionsEnded ended) {
+        boolean check = false;
+        for (Console console : consoles.values()) {
+            if (ended.sessions().contains(console.session)) {
+                close(console, SESSION_ENDED);
+            } else if (console.actor.username().equals(ended.username())) {
+                check = true;
+            }
+        }
+        if (check) {
+            sweep();
+        }
+    }
+
+    /** A fresh ticket of the same session keeps the socket open until the new token's end. */
+    public Uni<Void> renew(WebSocketConnection connection, Tokens.Ticket ticket) {
+        Console console = consoles.get(connection.id());
+        if (console == null) {
+            return Uni.createFrom().voidItem();
+        }
+        if (ticket == null || !ticket.session().equals(console.session)) {
+            return connection.sendText("{\"type\":\"renew-refused\"}").onFailure().recoverWithNull().replaceWithVoid();
+        }
+        if (ticket.accessExpires().isAfter(console.expires)) {
+            console.expires = ticket.accessExpires();
+        }
+        return connection.sendText("{\"type\":\"renewed\",\"until\":\"" + console.expires + "\"}")
+                .onFailure().recoverWithNull().replaceWithVoid();
+    }
+
+    private void close(Console console, CloseReason reason) {
+        disconnect(console.connection);
+        console.connection.close(reason).subscribe().with(ok -> { }, failure -> { });
     }
 
     /**
      * Registers a console and brings it up to date: a replay of the events after {@code lastSeq} when it
      * has one and is not too far behind, otherwise a snapshot of the open incidents it may see.
      */
-    public Uni<Void> connect(WebSocketConnection connection, Actor actor, Long lastSeq) {
-        Console console = new Console(connection, actor);
+    public Uni<Void> connect(WebSocketConnection connection, Actor actor, UUID session, Instant expires,
+                             Long lastSeq) {
+        long already = consoles.values().stream().filter(c -> c.actor.username().equals(actor.username())).count();
+        if (already >= auth.maxSocketsPerUser()) {
+            LOG.infof("Refused a live socket for %s: %d open already", actor.username(), already);
+            return connection.close(TOO_MANY);
+        }
+        Console console = new Console(connection, actor, session, expires);
         long upTo = sequencer.registerAt(() -> consoles.put(connection.id(), console));
         boolean replay = lastSeq != null && lastSeq >= upTo - config.maxReplay();
         Uni<Void> catchUp = replay
@@ -145,6 +229,11 @@ public class ConsoleRegistry {
                     console.queued.decrementAndGet();
                     disconnect(console.connection);
                 });
+    }
+
+    /** Every console resyncs (4409): the feed skipped more events than are worth replaying. */
+    private void resyncAll() {
+        consoles.values().forEach(this::resync);
     }
 
     private void resync(Console console) {

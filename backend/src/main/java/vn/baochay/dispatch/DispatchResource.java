@@ -20,10 +20,9 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import java.util.UUID;
-import org.eclipse.microprofile.jwt.JsonWebToken;
-import vn.baochay.account.Requests;
-import vn.baochay.account.Tokens;
+import vn.baochay.account.SignedIn;
 import vn.baochay.common.Actor;
+import vn.baochay.common.PlainText;
 import vn.baochay.common.RequestParams;
 import vn.baochay.incident.IncidentFilter;
 import vn.baochay.incident.IncidentPage;
@@ -40,12 +39,12 @@ import vn.baochay.station.UnitStatus;
 public class DispatchResource {
 
     private final DispatchService dispatch;
-    private final JsonWebToken token;
+    private final SignedIn signedIn;
     private final ConsoleConfig console;
 
-    DispatchResource(DispatchService dispatch, JsonWebToken token, ConsoleConfig console) {
+    DispatchResource(DispatchService dispatch, SignedIn signedIn, ConsoleConfig console) {
         this.dispatch = dispatch;
-        this.token = token;
+        this.signedIn = signedIn;
         this.console = console;
     }
 
@@ -56,11 +55,17 @@ public class DispatchResource {
     }
 
     public record StatusChange(@NotNull @PositiveOrZero Long version, @NotNull IncidentStatus status,
-                               @Size(max = 500) String reason) {
+                               @Size(max = 500) @PlainText String reason) {
     }
 
-    public record NewNote(@NotBlank @Size(max = 2000) String text) {
+    public record NewNote(@NotBlank @Size(max = 2000) @PlainText String text) {
     }
+
+    public record ProvinceChange(@NotNull @PositiveOrZero Long version, @NotBlank @Size(max = 60) String province,
+                                 @Size(max = 500) @PlainText String reason) {
+    }
+
+
 
     public record Merge(@NotNull @PositiveOrZero Long version, @NotNull UUID intoIncidentId) {
     }
@@ -114,6 +119,21 @@ public class DispatchResource {
                 actor(request));
     }
 
+    @GET
+    @Path("/incidents/counts")
+    public Uni<vn.baochay.incident.OpenIncidents.Counts> counts(@Context HttpServerRequest request) {
+        return dispatch.openCounts(actor(request));
+    }
+
+    /** Supervisors only: gives the incident to another province's dispatchers. */
+    @POST
+    @Path("/incidents/{id}/province")
+    public Uni<IncidentDetail> province(@PathParam("id") String id, @NotNull @Valid ProvinceChange body,
+                                        @Context HttpServerRequest request) {
+        return dispatch.reassignProvince(RequestParams.uuid("id", id), body.version(), body.province().strip(),
+                body.reason(), actor(request));
+    }
+
     @POST
     @Path("/incidents/{id}/notes")
     public Uni<IncidentDetail> note(@PathParam("id") String id, @NotNull @Valid NewNote body,
@@ -147,7 +167,8 @@ public class DispatchResource {
         return dispatch.stations(actor(request));
     }
 
+    /** The acting dispatcher as the session check found them (the request is not needed any more). */
     private Actor actor(HttpServerRequest request) {
-        return Tokens.actor(token, Requests.address(request));
+        return signedIn.actor();
     }
 }

@@ -80,7 +80,11 @@ public class DispatchService {
     public Uni<IncidentDetail> dispatch(UUID incidentId, long version, List<String> unitIds, Actor actor) {
         return transaction(incidentId, actor, "DISPATCH_UNITS", Map.of("version", version, "units", unitIds),
                 () -> incidents.checkDispatchable(incidentId, version, actor)
-                        .chain(() -> units.dispatch(unitIds, incidentId, actor))
+                        .chain(incident -> stations.nearest(incident.location().lat(), incident.location().lon(),
+                                RECOMMENDED_STATIONS))
+                        .chain(nearest -> units.dispatch(unitIds, incidentId, actor,
+                                nearest.stream().map(vn.baochay.station.NearbyStation::id)
+                                        .collect(java.util.stream.Collectors.toSet())))
                         .chain(sent -> incidents.recordDispatch(incidentId, version, sent, actor)));
     }
 
@@ -91,6 +95,19 @@ public class DispatchService {
                 reason == null ? Map.of("to", to) : Map.of("to", to, "reason", reason),
                 () -> incidents.changeStatus(incidentId, version, to, reason, actor)
                         .call(summary -> to.isOpen() ? Uni.createFrom().voidItem() : releaseUnits(incidentId, actor)));
+    }
+
+    /** A supervisor gives the incident to another province. */
+    public Uni<IncidentDetail> reassignProvince(UUID incidentId, long version, String province, String reason,
+                                                Actor actor) {
+        return transaction(incidentId, actor, "REASSIGN_PROVINCE",
+                reason == null ? Map.of("province", province) : Map.of("province", province, "reason", reason),
+                () -> incidents.reassignProvince(incidentId, version, province, reason, actor));
+    }
+
+    /** How many open incidents of each status the actor's provinces have, for a console under a flood. */
+    public Uni<vn.baochay.incident.OpenIncidents.Counts> openCounts(Actor actor) {
+        return queries.openCounts(actor);
     }
 
     public Uni<IncidentDetail> addNote(UUID incidentId, String text, Actor actor) {
@@ -112,16 +129,13 @@ public class DispatchService {
      * their provinces (units can be sent across a border).
      */
     public Uni<UnitState> changeUnitStatus(String unitId, UnitStatus status, Actor actor) {
-        return units.state(unitId)
-                .chain(unit -> unit == null || unit.incidentId() == null
-                        ? Uni.createFrom().item(false)
-                        : queries.summary(unit.incidentId()).map(i -> i != null && actor.covers(i.province())))
-                .chain(viaIncident -> transactions.inTransaction(() -> units
-                        .changeStatus(unitId, status, actor, viaIncident)
+        return transactions.inTransaction(() -> units
+                        .changeStatus(unitId, status, actor, incidentId -> queries.summary(incidentId)
+                                .map(i -> i != null && actor.covers(i.province())))
                         .call(change -> incidents.recordUnitChange(change.unit(), change.incidentId(), actor))
                         .call(change -> audit.record(actor, "UNIT_STATUS", change.incidentId(), unitId,
                                 Map.of("status", status)))
-                        .map(UnitService.UnitChange::unit)));
+                        .map(UnitService.UnitChange::unit));
     }
 
     public Uni<List<UnitState>> unitBoard(Actor actor) {

@@ -48,11 +48,14 @@ class LiveEncoder {
         return new Delivery(event.seq(), provinces, JsonText.write(json, message));
     }
 
-    String snapshot(long seq, List<IncidentSummary> open) {
+    /** The console's starting point; {@code counts} and {@code truncated} say how many there really are. */
+    String snapshot(long seq, vn.baochay.incident.OpenIncidents open) {
         ObjectNode message = json.createObjectNode();
         message.put("type", "snapshot");
         message.put("seq", seq);
-        message.set("incidents", json.valueToTree(open));
+        message.set("incidents", json.valueToTree(open.incidents()));
+        message.set("counts", json.valueToTree(open.counts()));
+        message.put("truncated", open.truncated());
         return JsonText.write(json, message);
     }
 

@@ -1,8 +1,11 @@
 package vn.baochay.dispatch;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.websockets.next.CloseReason;
 import io.quarkus.websockets.next.OnClose;
 import io.quarkus.websockets.next.OnOpen;
+import io.quarkus.websockets.next.OnTextMessage;
 import io.quarkus.websockets.next.WebSocket;
 import io.quarkus.websockets.next.WebSocketConnection;
 import io.smallrye.mutiny.Uni;
@@ -10,34 +13,41 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
+import vn.baochay.account.AccountService;
 import vn.baochay.account.Tokens;
-import vn.baochay.common.Actor;
 
 /**
  * {@code /api/v1/dispatch/live?ticket=…[&lastSeq=…]}: the live feed of one dispatch console.
  * Messages are JSON: {@code snapshot}, {@code event}, {@code heartbeat} (see the console's README).
- * An invalid or expired ticket is refused before the upgrade ({@link LiveTicketGate}); one that
- * expires in the instant between the two closes the socket with 4401.
+ * The ticket was checked and used up by {@link LiveTicketGate}; the socket lives until the access
+ * token it was taken with expires, unless the console sends {@code {"type":"renew","ticket":…}} with a
+ * fresh ticket before then. It is closed with 4401 when its session ends or its account changes, and
+ * with 4403 when the account has too many sockets open already.
  */
 @WebSocket(path = LiveFeedSocket.PATH)
 public class LiveFeedSocket {
 
     public static final String PATH = "/api/v1/dispatch/live";
-    static final CloseReason UNAUTHORIZED = new CloseReason(4401, "ticket invalid or expired");
+    static final CloseReason UNAUTHORIZED = new CloseReason(4401, "ticket invalid, used or expired");
 
     private final ConsoleRegistry consoles;
-    private final Tokens tokens;
+    private final AccountService accounts;
+    private final LiveAdmissions admissions;
+    private final ObjectMapper json;
 
-    LiveFeedSocket(ConsoleRegistry consoles, Tokens tokens) {
+    LiveFeedSocket(ConsoleRegistry consoles, AccountService accounts, LiveAdmissions admissions, ObjectMapper json) {
         this.consoles = consoles;
-        this.tokens = tokens;
+        this.accounts = accounts;
+        this.admissions = admissions;
+        this.json = json;
     }
 
     @OnOpen
     public Uni<Void> open(WebSocketConnection connection) {
         Map<String, String> query = query(connection.handshakeRequest().query());
-        Actor actor = tokens.verifyLiveTicket(query.get("ticket"), connection.handshakeRequest().remoteAddress());
-        if (actor == null) {
+        Tokens.Ticket ticket = accounts.readTicket(query.get("ticket"));
+        LiveAdmissions.Admission admission = ticket == null ? null : admissions.take(ticket.id());
+        if (admission == null) {
             return connection.close(UNAUTHORIZED);
         }
         Long lastSeq = null;
@@ -46,7 +56,24 @@ public class LiveFeedSocket {
         } catch (NumberFormatException e) {
             // treated as no position: the console gets a snapshot
         }
-        return consoles.connect(connection, actor, lastSeq);
+        return consoles.connect(connection, admission.actor(), admission.ticket().session(),
+                admission.ticket().accessExpires(), lastSeq);
+    }
+
+    /** The one message a console sends: a fresh ticket, to keep the socket open past its token's expiry. */
+    @OnTextMessage
+    public Uni<Void> message(WebSocketConnection connection, String text) {
+        JsonNode message;
+        try {
+            message = json.readTree(text.length() > 8192 ? "{}" : text);
+        } catch (java.io.IOException e) {
+            return Uni.createFrom().voidItem();
+        }
+        if (!"renew".equals(message.path("type").asText())) {
+            return Uni.createFrom().voidItem();
+        }
+        return accounts.useTicket(message.path("ticket").asText(null))
+                .chain(ticket -> consoles.renew(connection, ticket));
     }
 
     @OnClose

@@ -33,6 +33,7 @@ public class LiveSequencer {
     private final ObjectMapper json;
     private final Vertx vertx;
     private volatile Consumer<LiveEncoder.Delivery> sink = delivery -> { };
+    private volatile Runnable resyncAll = () -> { };
 
     /** The last sequence number passed on. */
     private long delivered = -1;
@@ -55,9 +56,13 @@ public class LiveSequencer {
         vertx.setPeriodic(1000, id -> catchUpIfStalled());
     }
 
-    /** Where each event goes once it is in order (the console registry). */
-    void deliverTo(Consumer<LiveEncoder.Delivery> sink) {
+    /**
+     * Where each event goes once it is in order (the console registry), and what to do when more events
+     * are missing than are worth sending one by one (every console then resyncs from a snapshot).
+     */
+    void deliverTo(Consumer<LiveEncoder.Delivery> sink, Runnable resyncAll) {
         this.sink = sink;
+        this.resyncAll = resyncAll;
     }
 
     /** The last sequence number passed on. */
@@ -84,15 +89,26 @@ public class LiveSequencer {
         return deliverThrough(event.seq(), List.of(event));
     }
 
-    /** Delivers everything up to {@code seq}: what is missing before it is read from the log first. */
+    /**
+     * Delivers everything up to {@code seq}: what is missing before it is read from the log first. Before
+     * {@link #start} nothing is delivered: no console can be connected yet, and start takes the log's
+     * position then. A gap of more than {@code max-replay} events is not read (it would tie up an event
+     * loop encoding them): the consoles are told to resync instead, and get a snapshot.
+     */
     private synchronized Uni<Void> deliverThrough(long seq, List<LoggedEvent> known) {
-        if (seq <= delivered) {
+        if (delivered < 0 || seq <= delivered) {
             return Uni.createFrom().voidItem();
         }
         long first = known.isEmpty() ? seq + 1 : known.get(0).seq();
+        if (first - 1 - delivered > config.maxReplay()) {
+            LOG.warnf("Live feed is %d events behind the log: consoles resync from a snapshot",
+                    first - 1 - delivered);
+            delivered = first - 1;
+            resyncAll.run();
+        }
         Uni<List<LoggedEvent>> missing = first <= delivered + 1
                 ? Uni.createFrom().item(List.of())
-                : log.read(delivered, first - 1, Integer.MAX_VALUE);
+                : log.read(delivered, first - 1, config.maxReplay());
         return missing.map(gap -> {
             List<LoggedEvent> all = new ArrayList<>(gap);
             all.addAll(known);
@@ -120,7 +136,7 @@ public class LiveSequencer {
     private void catchUpIfStalled() {
         log.lastSeq().chain(last -> {
             synchronized (this) {
-                if (last <= delivered) {
+                if (delivered < 0 || last <= delivered) {
                     behindSince = null;
                     return Uni.createFrom().voidItem();
                 }

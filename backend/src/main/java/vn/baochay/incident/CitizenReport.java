@@ -47,6 +47,14 @@ public class CitizenReport {
     @Column(name = "received_at")
     Instant receivedAt;
 
+    @Column(name = "source_hash")
+    byte[] sourceHash;
+
+    Short trust;
+
+    @Column(name = "trust_reasons")
+    String[] trustReasons;
+
     protected CitizenReport() {
     }
 
@@ -64,6 +72,9 @@ public class CitizenReport {
         report.reporterName = incoming.reporterName();
         report.observedAt = incoming.observedAt();
         report.receivedAt = incoming.receivedAt();
+        report.sourceHash = incoming.sourceHash();
+        report.trust = incoming.trust() == null ? null : (short) incoming.trust().score();
+        report.trustReasons = incoming.trust() == null ? new String[0] : incoming.trust().storedReasons();
         return report;
     }
 }

@@ -10,8 +10,13 @@ public record DispatchView(IncidentSummary incident, List<Report> reports, List<
     public record Reporter(String phone, String name) {
     }
 
-    public record Report(UUID id, IncidentKind kind, IncidentView.ReportPosition location, String description,
-                         Reporter reporter, Instant observedAt, Instant receivedAt) {
+    /** Where a report says it was sent from, as accurate as the phone said it was. */
+    public record ReportPosition(double lat, double lon, Double accuracyM) {
+    }
+
+    /** A report with its contacts, and how far it was trusted when it came (null: before trust was assessed). */
+    public record Report(UUID id, IncidentKind kind, ReportPosition location, String description,
+                         Reporter reporter, Instant observedAt, Instant receivedAt, Trust trust) {
     }
 
     public record Note(UUID id, String author, String text, Instant at) {
@@ -21,10 +26,10 @@ public record DispatchView(IncidentSummary incident, List<Report> reports, List<
                            List<TimelineEntry> timeline) {
         return new DispatchView(IncidentSummary.of(incident),
                 reports.stream().map(r -> new Report(r.id, r.kind,
-                        new IncidentView.ReportPosition(r.lat, r.lon, r.accuracyM), r.description,
+                        new ReportPosition(r.lat, r.lon, r.accuracyM), r.description,
                         r.reporterPhone == null && r.reporterName == null ? null
                                 : new Reporter(r.reporterPhone, r.reporterName),
-                        r.observedAt, r.receivedAt)).toList(),
+                        r.observedAt, r.receivedAt, Trust.stored(r.trust, r.trustReasons))).toList(),
                 notes, timeline);
     }
 }

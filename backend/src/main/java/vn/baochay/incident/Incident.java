@@ -47,7 +47,10 @@ public class Incident {
     @Column(name = "opened_at")
     Instant openedAt;
 
-    /** Derived from the position by the database (trigger incidents_province); refreshed after writes. */
+    /**
+     * Derived from the first report's position by the database when the incident opens (trigger
+     * incidents_province); afterwards only a supervisor's re-assignment changes it.
+     */
     @Column(insertable = false, updatable = false)
     String province;
 
@@ -61,6 +64,20 @@ public class Incident {
     @Column(name = "unread_messages")
     int unreadMessages;
 
+    /** Its most trusted report's trust and reasons (null: stored before trust was assessed). */
+    Short trust;
+
+    @Column(name = "trust_reasons")
+    String[] trustReasons = new String[0];
+
+    /** The keyed hash of the address its first report came from: bursts from one source are grouped. */
+    @Column(name = "opened_by_source")
+    byte[] openedBySource;
+
+    /** How many incidents its source had opened within the burst window when it opened (3 or more: a burst). */
+    @Column(name = "burst_size")
+    Integer burstSize;
+
     /** Bumped by dispatcher actions only; what a console's view is checked against. */
     long revision;
 
@@ -70,8 +87,11 @@ public class Incident {
     protected Incident() {
     }
 
-    static Incident open(IncidentKind kind, double lat, double lon, double weight, Instant at) {
+    static Incident open(IncidentKind kind, double lat, double lon, double weight, Instant at, byte[] source,
+                         Trust trust) {
         Incident incident = new Incident();
+        incident.openedBySource = source;
+        incident.trusted(trust);
         incident.id = UUID.randomUUID();
         incident.kind = kind;
         incident.status = IncidentStatus.NEW;
@@ -87,8 +107,43 @@ public class Incident {
         return incident;
     }
 
+    /** A report as trusted as this makes the incident as trusted (its reasons with it). */
+    void trusted(Trust reportTrust) {
+        if (reportTrust != null && (trust == null || reportTrust.score() > trust)) {
+            trust = (short) reportTrust.score();
+            trustReasons = reportTrust.storedReasons();
+        }
+    }
+
+    /** Its most trusted report's trust, raised when many have reported it. */
+    public Trust trust() {
+        Trust stored = Trust.stored(trust, trustReasons);
+        return stored == null ? null : stored.withReports(reportCount);
+    }
+
+    /** Its own reports' trust as stored, without what the crowd adds (for merging). */
+    Trust storedTrust() {
+        return Trust.stored(trust, trustReasons);
+    }
+
+    /** A short tag of the source that opened it, for grouping only (it tells nothing about the address). */
+    public String sourceTag() {
+        return openedBySource == null || openedBySource.length < 4 ? null
+                : java.util.HexFormat.of().formatHex(openedBySource, 0, 4);
+    }
+
+    /** Whether it opened in a burst from its source, and how big the burst was then; null otherwise. */
+    public Burst burst() {
+        return burstSize == null || sourceTag() == null ? null : new Burst("src:" + sourceTag(), burstSize);
+    }
+
+    /** A burst: incidents one source opened within minutes of each other, which a console groups. */
+    public record Burst(String key, int size) {
+    }
+
     /** One more report of this incident: it counts, it is the latest, and it refines the position. */
-    void join(double reportLat, double reportLon, double weight, Instant at) {
+    void join(double reportLat, double reportLon, double weight, Instant at, Trust reportTrust) {
+        trusted(reportTrust);
         reportCount++;
         if (at.isAfter(lastReportAt)) {
             lastReportAt = at;
@@ -136,6 +191,12 @@ public class Incident {
         revision++;
     }
 
+    /** A supervisor gives the incident to another province (the column is written by the repository). */
+    void reassign(String toProvince) {
+        province = toProvince;
+        revision++;
+    }
+
     /** A reporter wrote: one more unread message. Citizens' messages never make a dispatcher's view stale. */
     void reporterWrote() {
         unreadMessages++;
@@ -148,6 +209,7 @@ public class Incident {
 
     /** Takes in the reports of a merged incident: counts, times and position. */
     void absorb(Incident merged) {
+        trusted(merged.storedTrust());
         reportCount += merged.reportCount;
         firstReportAt = merged.firstReportAt.isBefore(firstReportAt) ? merged.firstReportAt : firstReportAt;
         lastReportAt = merged.lastReportAt.isAfter(lastReportAt) ? merged.lastReportAt : lastReportAt;

@@ -7,6 +7,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import vn.baochay.common.Actor;
+import vn.baochay.common.Reason;
+import vn.baochay.common.Rejection;
 import vn.baochay.common.Transactions;
 import vn.baochay.station.UnitState;
 
@@ -111,6 +113,35 @@ public class IncidentActions {
                             .call(() -> changes.record(merged,
                                     s -> new IncidentEvent.IncidentMerged(actor.username(), intoId, s, now())));
                 }))));
+    }
+
+    /**
+     * A supervisor gives an open incident to another province's dispatchers, e.g. when the first
+     * report placed it across a border. The incident's province never changes otherwise.
+     */
+    public Uni<IncidentSummary> reassignProvince(UUID incidentId, long version, String province, String reason,
+                                                 Actor actor) {
+        if (!actor.isSupervisor()) {
+            return Uni.createFrom().failure(new Rejection(Reason.FORBIDDEN,
+                    "Only a supervisor can give an incident to another province"));
+        }
+        return act(incidentId, version, actor, incident -> {
+            if (!incident.status().isOpen()) {
+                throw new IllegalTransition("An incident that is " + incident.status() + " keeps its province");
+            }
+            if (province.equals(incident.province())) {
+                throw Rejection.invalid("province", "is the incident's province already");
+            }
+            return incidents.provinceExists(province).chain(exists -> {
+                if (!exists) {
+                    throw Rejection.invalid("province", "is not one of the provinces");
+                }
+                String from = incident.province();
+                incident.reassign(province);
+                return incidents.setProvince(incidentId, province).chain(() -> changes.record(incident,
+                        s -> new IncidentEvent.ProvinceReassigned(actor.username(), from, province, reason, s, now())));
+            });
+        });
     }
 
     /** Appends a unit's change to the log, with the incident it serves or served (if any) as it stands. */

@@ -87,6 +87,11 @@ public sealed interface IncidentEvent {
     record MessagesRead(String actor, IncidentSummary incident, Instant occurredAt) implements IncidentEvent {
     }
 
+    /** A supervisor moved the incident to another province's dispatchers ({@code from}, {@code to}). */
+    record ProvinceReassigned(String actor, String from, String to, String reason, IncidentSummary incident,
+                              Instant occurredAt) implements IncidentEvent {
+    }
+
     /** A unit's status changed; {@code incident} is the incident it serves, if any. */
     record UnitStatusChanged(String actor, UnitState unit, IncidentSummary incident, Instant occurredAt)
             implements IncidentEvent {

@@ -2,6 +2,7 @@ package vn.baochay.incident;
 
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
 import java.util.UUID;
 import vn.baochay.common.Transactions;
 
@@ -14,14 +15,24 @@ public class IncidentIntake {
     private final CitizenReportRepository reports;
     private final IncidentChanges changes;
     private final MergePolicy policy;
+    private final TrustRepository trust;
 
     IncidentIntake(Transactions transactions, IncidentRepository incidents, CitizenReportRepository reports,
-                   IncidentChanges changes, MergePolicy policy) {
+                   IncidentChanges changes, MergePolicy policy, TrustRepository trust) {
+        this.trust = trust;
         this.transactions = transactions;
         this.incidents = incidents;
         this.reports = reports;
         this.changes = changes;
         this.policy = policy;
+    }
+
+    /**
+     * How far to trust a report from {@code sourceHash} (and {@code deviceId}, when its secret was
+     * right) at this point. Reads only; call it before the report's transaction.
+     */
+    public Uni<Trust> assess(byte[] sourceHash, UUID deviceId, double lat, double lon, Instant at) {
+        return trust.facts(sourceHash, deviceId, lat, lon, at).map(Trust::assess);
     }
 
     /**
@@ -42,10 +53,24 @@ public class IncidentIntake {
                 .chain(candidate -> candidate == null ? open(report, weight) : join(candidate, report, weight)));
     }
 
+    /** A source that opens this many incidents within {@link #BURST_WINDOW} is a burst, grouped by consoles. */
+    static final int BURST = 3;
+    static final java.time.Duration BURST_WINDOW = java.time.Duration.ofMinutes(10);
+
     private Uni<Admission> open(IncomingReport report, double weight) {
-        Incident incident = Incident.open(report.kind(), report.lat(), report.lon(), weight, report.receivedAt());
+        Incident incident = Incident.open(report.kind(), report.lat(), report.lon(), weight, report.receivedAt(),
+                report.sourceHash(), report.trust());
         CitizenReport stored = CitizenReport.of(report, incident.id());
-        return incidents.insert(incident)
+        Instant since = report.receivedAt().minus(BURST_WINDOW);
+        Uni<Void> burst = report.sourceHash() == null ? Uni.createFrom().voidItem()
+                : incidents.openedBySince(report.sourceHash(), since).chain(earlier -> {
+                    if (earlier + 1 < BURST) {
+                        return Uni.createFrom().voidItem();
+                    }
+                    incident.burstSize = (int) Math.min(Integer.MAX_VALUE, earlier + 1);
+                    return incidents.markBurst(report.sourceHash(), since, incident.burstSize);
+                });
+        return burst.chain(() -> incidents.insert(incident))
                 .chain(() -> reports.insert(stored))
                 .chain(() -> changes.record(incident,
                         summary -> new IncidentEvent.IncidentOpened(stored.id, summary, report.receivedAt())))
@@ -54,7 +79,7 @@ public class IncidentIntake {
 
     private Uni<Admission> join(UUID incidentId, IncomingReport report, double weight) {
         return incidents.lock(incidentId).chain(incident -> {
-            incident.join(report.lat(), report.lon(), weight, report.receivedAt());
+            incident.join(report.lat(), report.lon(), weight, report.receivedAt(), report.trust());
             CitizenReport stored = CitizenReport.of(report, incident.id());
             return reports.insert(stored)
                     .chain(() -> changes.record(incident,

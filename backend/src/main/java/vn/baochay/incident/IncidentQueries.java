@@ -18,6 +18,8 @@ public class IncidentQueries {
     static final int TIMELINE_LIMIT = 1000;
     /** The most open incidents a live console's snapshot carries. */
     static final int SNAPSHOT_LIMIT = 500;
+    /** More incidents than this being handled at once in one console's provinces is beyond any real day. */
+    static final int HANDLED_LIMIT = 5000;
 
     private final Transactions transactions;
     private final IncidentRepository incidents;
@@ -36,11 +38,11 @@ public class IncidentQueries {
         this.json = json;
     }
 
-    /** The citizen view: the incident with its reports, oldest first, without reporters' contacts. */
+    /** The citizen view: the incident alone, none of its reports, its position rounded (IncidentView). */
     public Uni<IncidentView> citizenView(UUID incidentId) {
         return transactions.inSession(() -> incidents.find(incidentId)
                 .onItem().ifNull().failWith(() -> new NotFound("incident", incidentId))
-                .chain(incident -> reports.of(incidentId).map(list -> IncidentView.of(incident, list))));
+                .map(IncidentView::of));
     }
 
     /** What a dispatcher sees of one incident; refused when missing or outside the actor's provinces. */
@@ -60,9 +62,20 @@ public class IncidentQueries {
                         filter.page(), filter.size(), page.total())));
     }
 
-    /** Open incidents in the actor's provinces, as a live console's snapshot starts. */
-    public Uni<List<IncidentSummary>> openIncidents(Actor actor) {
-        return list(IncidentFilter.open(SNAPSHOT_LIMIT), actor).map(IncidentPage::items);
+    /**
+     * Open incidents in the actor's provinces, as a live console's snapshot starts: all those being
+     * handled (up to {@value #HANDLED_LIMIT}), the {@value #SNAPSHOT_LIMIT} NEW ones to see first, and
+     * the true counts.
+     */
+    public Uni<OpenIncidents> openIncidents(Actor actor) {
+        return transactions.inSession(() -> incidents.open(actor.isSupervisor() ? null : actor.provinces(),
+                SNAPSHOT_LIMIT, HANDLED_LIMIT).map(OpenIncidents::of));
+    }
+
+    /** How many open incidents of each status the actor's provinces have now. */
+    public Uni<OpenIncidents.Counts> openCounts(Actor actor) {
+        return transactions.inSession(() -> incidents.open(actor.isSupervisor() ? null : actor.provinces(), 0, 0)
+                .map(rows -> OpenIncidents.Counts.of(rows.counts())));
     }
 
     /** An incident as it stands, for checks made by other features (e.g. its province); null when there is none. */

@@ -48,6 +48,48 @@ class IncidentRepository {
     }
 
     /**
+     * How many incidents {@code source} opened since {@code since}; when a new one makes {@code size} of
+     * them ({@link IncidentIntake#BURST}), the earlier ones are marked as part of the burst too.
+     */
+    Uni<Long> openedBySince(byte[] source, Instant since) {
+        return sessions.withSession(session -> session.createNativeQuery(
+                        "SELECT count(*) FROM incidents WHERE opened_by_source = :source AND opened_at >= :since", Long.class)
+                .setParameter("source", source)
+                .setParameter("since", since.atOffset(ZoneOffset.UTC))
+                .getSingleResult());
+    }
+
+    Uni<Void> markBurst(byte[] source, Instant since, int size) {
+        return sessions.withSession(session -> session.createNativeQuery("""
+                        UPDATE incidents SET burst_size = :size
+                        WHERE opened_by_source = :source AND opened_at >= :since
+                        """)
+                .setParameter("size", size)
+                .setParameter("source", source)
+                .setParameter("since", since.atOffset(ZoneOffset.UTC))
+                .executeUpdate()
+                .replaceWithVoid());
+    }
+
+    /** Writes a re-assigned province (the entity never writes that column). */
+    Uni<Void> setProvince(UUID incidentId, String province) {
+        return sessions.withSession(session -> session.flush()
+                .chain(() -> session.createNativeQuery("UPDATE incidents SET province = :province WHERE id = :id")
+                        .setParameter("province", province)
+                        .setParameter("id", incidentId)
+                        .executeUpdate())
+                .replaceWithVoid());
+    }
+
+    Uni<Boolean> provinceExists(String province) {
+        return sessions.withSession(session -> session.createNativeQuery(
+                        "SELECT count(*) FROM provinces WHERE name = :name", Long.class)
+                .setParameter("name", province)
+                .getSingleResult()
+                .map(n -> n > 0));
+    }
+
+    /**
      * Takes the transaction-scoped advisory locks of every cell in the range, in one fixed order
      * (x, then y) so two transactions never wait on each other in a circle.
      */
@@ -92,6 +134,56 @@ class IncidentRepository {
     record Page(List<Incident> items, long total) {
     }
 
+    /** The columns an {@link Incident} is read from in native queries (not the generated geography). */
+    private static final String COLUMNS = """
+            id, kind, status, lat, lon, weight_sum, weighted_lat, weighted_lon, report_count, first_report_at,
+            last_report_at, opened_at, province, acknowledged_by, merged_into, unread_messages, revision, version,
+            trust, trust_reasons, opened_by_source, burst_size""";
+
+    /**
+     * What a console starts from: every open incident that is being handled, the {@code newLimit} NEW
+     * ones a dispatcher should see first (most trusted, then latest), and how many there are of each
+     * open status. {@code provinces} null means every province.
+     */
+    Uni<OpenIncidents.Rows> open(Set<String> provinces, int newLimit, int handledLimit) {
+        if (provinces != null && provinces.isEmpty()) {
+            return Uni.createFrom().item(new OpenIncidents.Rows(List.of(), java.util.Map.of()));
+        }
+        return sessions.withSession(session -> {
+            var handled = session.createNativeQuery("""
+                    SELECT %s FROM incidents
+                    WHERE status IN (:handled) AND (CAST(:everywhere AS boolean) OR province IN (:provinces))
+                    ORDER BY last_report_at DESC, id LIMIT :limit
+                    """.formatted(COLUMNS), Incident.class)
+                    .setParameter("handled", names(OpenIncidents.HANDLED))
+                    .setParameter("limit", handledLimit);
+            var fresh = session.createNativeQuery("""
+                    SELECT %s FROM incidents
+                    WHERE status = 'NEW' AND (CAST(:everywhere AS boolean) OR province IN (:provinces))
+                    ORDER BY trust DESC NULLS LAST, last_report_at DESC, id LIMIT :limit
+                    """.formatted(COLUMNS), Incident.class)
+                    .setParameter("limit", newLimit);
+            var counts = session.createNativeQuery("""
+                    SELECT status, count(*) FROM incidents
+                    WHERE status IN (:open) AND (CAST(:everywhere AS boolean) OR province IN (:provinces))
+                    GROUP BY status
+                    """, Object[].class)
+                    .setParameter("open", names(IncidentStatus.OPEN));
+            for (var query : List.of(handled, fresh, counts)) {
+                query.setParameter("everywhere", provinces == null)
+                        .setParameter("provinces", provinces == null ? List.of("") : List.copyOf(provinces));
+            }
+            return handled.getResultList().chain(a -> fresh.getResultList().chain(b -> counts.getResultList()
+                    .map(rows -> {
+                        java.util.Map<IncidentStatus, Long> byStatus = new java.util.EnumMap<>(IncidentStatus.class);
+                        rows.forEach(r -> byStatus.put(IncidentStatus.valueOf((String) r[0]), ((Number) r[1]).longValue()));
+                        List<Incident> all = new java.util.ArrayList<>(a);
+                        all.addAll(b);
+                        return new OpenIncidents.Rows(all, byStatus);
+                    })));
+        });
+    }
+
     /**
      * One page of the dispatch list, NEW first, then the latest reported. {@code provinces} null means
      * every province (a supervisor); an empty set means none.
@@ -102,17 +194,16 @@ class IncidentRepository {
         }
         return sessions.withSession(session -> {
             var items = session.createNativeQuery("""
-                            SELECT id, kind, status, lat, lon, weight_sum, weighted_lat, weighted_lon, report_count,
-                                   first_report_at, last_report_at, opened_at, province, acknowledged_by, merged_into,
-                                   unread_messages, revision, version
+                            SELECT %s
                             FROM incidents
                             WHERE status IN (:statuses)
                               AND (CAST(:province AS text) IS NULL OR province = :province)
                               AND (CAST(:everywhere AS boolean) OR province IN (:provinces))
                               AND (CAST(:since AS timestamptz) IS NULL OR last_report_at >= :since)
-                            ORDER BY CASE WHEN status = 'NEW' THEN 0 ELSE 1 END, last_report_at DESC, id
+                            ORDER BY CASE WHEN status = 'NEW' THEN 0 ELSE 1 END,
+                                     CASE WHEN status = 'NEW' THEN trust END DESC NULLS LAST, last_report_at DESC, id
                             LIMIT :limit OFFSET :offset
-                            """, Incident.class)
+                            """.formatted(COLUMNS), Incident.class)
                     .setParameter("limit", filter.size())
                     .setParameter("offset", filter.page() * filter.size());
             var count = session.createNativeQuery("""

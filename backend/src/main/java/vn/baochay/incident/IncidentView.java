@@ -1,28 +1,26 @@
 package vn.baochay.incident;
 
 import java.time.Instant;
-import java.util.List;
 import java.util.UUID;
 import vn.baochay.common.GeoPoint;
 
 /**
- * The citizen-facing view of an incident. Reporters' phone numbers and names are left out on
- * purpose: anyone who reported the fire learns the incident id, and must not learn who else did.
+ * The citizen-facing view of an incident. Anyone who reported the fire learns its id, so it shows
+ * nothing of the reports (who else reported, from where, what they wrote) and its position only to
+ * three decimal places (about 100 m): enough to see where the fire is, not whose house a report
+ * came from.
  */
 public record IncidentView(UUID id, IncidentKind kind, IncidentStatus status, GeoPoint location,
-                           Instant firstReportAt, Instant lastReportAt, int reportCount, List<Report> reports) {
+                           Instant firstReportAt, Instant lastReportAt, int reportCount) {
 
-    public record ReportPosition(double lat, double lon, Double accuracyM) {
+    static IncidentView of(Incident incident) {
+        return new IncidentView(incident.id, incident.kind, incident.status,
+                new GeoPoint(round(incident.lat), round(incident.lon)), incident.firstReportAt, incident.lastReportAt,
+                incident.reportCount);
     }
 
-    public record Report(UUID id, IncidentKind kind, ReportPosition location, String description,
-                         Instant observedAt, Instant receivedAt) {
-    }
-
-    static IncidentView of(Incident incident, List<CitizenReport> reports) {
-        return new IncidentView(incident.id, incident.kind, incident.status, new GeoPoint(incident.lat, incident.lon),
-                incident.firstReportAt, incident.lastReportAt, incident.reportCount,
-                reports.stream().map(r -> new Report(r.id, r.kind, new ReportPosition(r.lat, r.lon, r.accuracyM),
-                        r.description, r.observedAt, r.receivedAt)).toList());
+    /** To three decimal places, about 100 m. */
+    static double round(double degrees) {
+        return Math.round(degrees * 1000) / 1000.0;
     }
 }

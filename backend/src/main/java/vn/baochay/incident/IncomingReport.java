@@ -4,7 +4,8 @@ import java.time.Instant;
 
 /**
  * A validated report on its way into an incident. {@code clientReportKey} is the hash the phone's
- * clientReportId is kept as (never the id itself).
+ * clientReportId is kept as (never the id itself); {@code sourceHash} the keyed hash of the address it
+ * came from; {@code trust} its assessment ({@link IncidentIntake#assess}).
  */
 public record IncomingReport(
         byte[] clientReportKey,
@@ -16,5 +17,7 @@ public record IncomingReport(
         String reporterPhone,
         String reporterName,
         Instant observedAt,
-        Instant receivedAt) {
+        Instant receivedAt,
+        byte[] sourceHash,
+        Trust trust) {
 }

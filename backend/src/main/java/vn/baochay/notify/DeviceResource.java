@@ -1,6 +1,7 @@
 package vn.baochay.notify;
 
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -15,10 +16,12 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import vn.baochay.common.Rejection;
+import vn.baochay.common.ClientAddress;
 import vn.baochay.common.RequestParams;
 
 /** A phone's registration for push notifications; changed and removed with its secret (Bearer). */
@@ -28,9 +31,11 @@ import vn.baochay.common.RequestParams;
 public class DeviceResource {
 
     private final DeviceService devices;
+    private final ClientAddress addresses;
 
-    DeviceResource(DeviceService devices) {
+    DeviceResource(DeviceService devices, ClientAddress addresses) {
         this.devices = devices;
+        this.addresses = addresses;
     }
 
     public record NewDevice(@NotBlank @Size(max = 4096) String fcmToken, @NotNull Device.Platform platform,
@@ -42,8 +47,8 @@ public class DeviceResource {
     }
 
     @POST
-    public Uni<Response> register(@NotNull @Valid NewDevice device) {
-        return devices.register(device.fcmToken().strip(), device.platform(), device.language())
+    public Uni<Response> register(@NotNull @Valid NewDevice device, @Context HttpServerRequest request) {
+        return devices.register(device.fcmToken().strip(), device.platform(), device.language(), addresses.of(request))
                 .map(registered -> Response.created(URI.create("/api/v1/devices/" + registered.deviceId()))
                         .entity(registered).build());
     }

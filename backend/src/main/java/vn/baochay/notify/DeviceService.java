@@ -22,21 +22,25 @@ public class DeviceService {
     private final DeviceRepository devices;
     private final Clock clock;
 
-    DeviceService(Transactions transactions, DeviceRepository devices, Clock clock) {
+    private final vn.baochay.flood.FloodControl flood;
+
+    DeviceService(Transactions transactions, DeviceRepository devices, Clock clock, vn.baochay.flood.FloodControl flood) {
+        this.flood = flood;
         this.transactions = transactions;
         this.devices = devices;
         this.clock = clock;
     }
 
     /** Registers a phone; an earlier registration of the same FCM token hands its reports over and goes. */
-    public Uni<Device.Registered> register(String fcmToken, Device.Platform platform, String language) {
+    public Uni<Device.Registered> register(String fcmToken, Device.Platform platform, String language,
+                                           String address) {
         UUID id = UUID.randomUUID();
         String secret = Secrets.generate();
         String lang = language == null ? "vi" : language;
-        return transactions.inTransaction(() -> devices.lockByToken(fcmToken)
+        return flood.deviceRegistration(address).chain(() -> transactions.inTransaction(() -> devices.lockByToken(fcmToken)
                 .call(previous -> previous == null ? Uni.createFrom().voidItem() : devices.clearToken(previous))
                 .call(() -> devices.insert(id, Secrets.hash(DOMAIN, secret), fcmToken, platform, lang, clock.instant()))
-                .call(previous -> previous == null ? Uni.createFrom().voidItem() : devices.replace(previous, id)))
+                .call(previous -> previous == null ? Uni.createFrom().voidItem() : devices.replace(previous, id))))
                 .replaceWith(new Device.Registered(id, secret, platform, lang));
     }
 
@@ -59,17 +63,24 @@ public class DeviceService {
     }
 
     /**
-     * Binds a report to the device that sent it, in the caller's transaction, when the secret is the
-     * device's; answers whether it did. Never refuses: a fire report is taken whatever its device says.
+     * The device a report says it comes from, when the secret is the device's; null otherwise. Never
+     * refuses: a fire report is taken whatever its device says.
      */
-    public Uni<Boolean> bindIfAuthorised(UUID reportId, UUID deviceId, String authorization) {
+    public Uni<UUID> authorisedOrNull(UUID deviceId, String authorization) {
         if (deviceId == null) {
-            return Uni.createFrom().item(false);
+            return Uni.createFrom().nullItem();
         }
         String secret = Secrets.bearer(authorization);
-        return devices.find(deviceId).chain(row -> row != null && Secrets.matches(row.secretHash(), DOMAIN, secret)
-                ? devices.bind(reportId, deviceId).replaceWith(true)
-                : Uni.createFrom().item(false));
+        if (!Secrets.wellFormed(secret)) {
+            return Uni.createFrom().nullItem();
+        }
+        return devices.find(deviceId).map(row -> row != null && Secrets.matches(row.secretHash(), DOMAIN, secret)
+                ? deviceId : null);
+    }
+
+    /** Binds a report to the (authorised) device that sent it, in the caller's transaction. */
+    public Uni<Void> bind(UUID reportId, UUID deviceId) {
+        return devices.bind(reportId, deviceId);
     }
 
     private Uni<DeviceRepository.Row> authorised(UUID deviceId, String authorization) {

@@ -12,9 +12,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import java.util.UUID;
-import org.eclipse.microprofile.jwt.JsonWebToken;
-import vn.baochay.account.Requests;
-import vn.baochay.account.Tokens;
+import vn.baochay.account.SignedIn;
 import vn.baochay.common.Actor;
 import vn.baochay.common.RequestParams;
 import vn.baochay.common.Rejection;
@@ -30,11 +28,11 @@ public class DispatchPhotoResource {
     static final String CACHE = "private, max-age=31536000, immutable";
 
     private final PhotoService photos;
-    private final JsonWebToken token;
+    private final SignedIn signedIn;
 
-    DispatchPhotoResource(PhotoService photos, JsonWebToken token) {
+    DispatchPhotoResource(PhotoService photos, SignedIn signedIn) {
         this.photos = photos;
-        this.token = token;
+        this.signedIn = signedIn;
     }
 
     @GET
@@ -44,7 +42,7 @@ public class DispatchPhotoResource {
                                @Context HttpServerRequest request) {
         UUID id = RequestParams.uuid("photoId", photoId);
         PhotoStore.Variant variant = variant(size);
-        Actor actor = Tokens.actor(token, Requests.address(request));
+        Actor actor = signedIn.actor();
         if (ifNoneMatch != null && !ifNoneMatch.isBlank()) {
             return photos.etag(id, variant, actor).chain(etag -> matches(ifNoneMatch, etag)
                     ? Uni.createFrom().item(Response.notModified().tag(unquoted(etag)).header("Cache-Control", CACHE).build())

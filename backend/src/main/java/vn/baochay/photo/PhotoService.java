@@ -38,10 +38,12 @@ public class PhotoService {
     private final IncidentQueries queries;
     private final PhotoConfig config;
     private final Clock clock;
+    private final vn.baochay.flood.FloodControl flood;
 
     PhotoService(Transactions transactions, ReportService reports, PhotoRepository photos, PhotoStore store,
                  PhotoProcessor processor, IncidentActions incidents, IncidentQueries queries, PhotoConfig config,
-                 Clock clock) {
+                 Clock clock, vn.baochay.flood.FloodControl flood) {
+        this.flood = flood;
         this.transactions = transactions;
         this.reports = reports;
         this.photos = photos;
@@ -57,14 +59,15 @@ public class PhotoService {
     public record Outcome(PhotoAccepted photo, boolean created) {
     }
 
-    /** A whole photo in one request, from its reporter. */
-    public Uni<Outcome> put(UUID reportId, String authorization, UUID clientPhotoId, byte[] upload) {
+    /** A whole photo in one request, from its reporter; a new one (not a retry) takes a flood-control token. */
+    public Uni<Outcome> put(UUID reportId, String authorization, UUID clientPhotoId, byte[] upload, String address) {
         return reports.authorise(reportId, authorization)
                 .invoke(() -> checkSize(upload.length))
                 .chain(() -> photos.find(reportId, clientPhotoId))
                 .chain(existing -> existing != null
                         ? Uni.createFrom().item(replay(existing, PhotoProcessor.sha256(upload)))
-                        : processor.process(upload).chain(photo -> add(reportId, clientPhotoId, photo)));
+                        : flood.photoUpload(address).chain(() -> processor.process(upload))
+                                .chain(photo -> add(reportId, clientPhotoId, photo)));
     }
 
     /**

@@ -1,6 +1,7 @@
 package vn.baochay.photo;
 
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HEAD;
 import jakarta.ws.rs.HeaderParam;
@@ -9,6 +10,7 @@ import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -16,6 +18,7 @@ import java.net.URI;
 import java.util.UUID;
 import vn.baochay.common.Reason;
 import vn.baochay.common.Rejection;
+import vn.baochay.common.ClientAddress;
 import vn.baochay.common.RequestParams;
 
 /**
@@ -31,10 +34,12 @@ public class UploadResource {
 
     private final UploadService uploads;
     private final PhotoConfig config;
+    private final ClientAddress addresses;
 
-    UploadResource(UploadService uploads, PhotoConfig config) {
+    UploadResource(UploadService uploads, PhotoConfig config, ClientAddress addresses) {
         this.uploads = uploads;
         this.config = config;
+        this.addresses = addresses;
     }
 
     @OPTIONS
@@ -50,12 +55,13 @@ public class UploadResource {
                                 @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
                                 @HeaderParam("Tus-Resumable") String resumable,
                                 @HeaderParam("Upload-Length") String length,
-                                @HeaderParam("Upload-Metadata") String metadata) {
+                                @HeaderParam("Upload-Metadata") String metadata,
+                                @Context HttpServerRequest request) {
         checkVersion(resumable);
         UUID report = RequestParams.uuid("reportId", reportId);
         long bytes = number("Upload-Length", length);
         UUID clientPhotoId = UploadMetadata.clientPhotoId(metadata);
-        return uploads.create(report, authorization, bytes, clientPhotoId)
+        return uploads.create(report, authorization, bytes, clientPhotoId, addresses.of(request))
                 .map(id -> Response.created(URI.create("/api/v1/reports/" + report + "/photos/uploads/" + id)).build());
     }
 

@@ -28,9 +28,12 @@ public class UploadService {
     private final PhotoProcessor processor;
     private final PhotoConfig config;
     private final Clock clock;
+    private final vn.baochay.flood.FloodControl flood;
 
     UploadService(Transactions transactions, ReportService reports, UploadRepository uploads, PhotoRepository photos,
-                  PhotoService photoService, PhotoProcessor processor, PhotoConfig config, Clock clock) {
+                  PhotoService photoService, PhotoProcessor processor, PhotoConfig config, Clock clock,
+                  vn.baochay.flood.FloodControl flood) {
+        this.flood = flood;
         this.transactions = transactions;
         this.reports = reports;
         this.uploads = uploads;
@@ -46,7 +49,7 @@ public class UploadService {
     }
 
     /** A new upload of {@code length} bytes; {@code clientPhotoId} (optional) names the photo it will be. */
-    public Uni<UUID> create(UUID reportId, String authorization, long length, UUID clientPhotoId) {
+    public Uni<UUID> create(UUID reportId, String authorization, long length, UUID clientPhotoId, String address) {
         return reports.authorise(reportId, authorization)
                 .invoke(() -> {
                     if (length < 1) {
@@ -59,6 +62,9 @@ public class UploadService {
                     if (count >= config.maxPerReport()) {
                         throw photoService.limitReached();
                     }
+                    return flood.photoUpload(address);
+                })
+                .chain(() -> {
                     UUID id = UUID.randomUUID();
                     return transactions.inTransaction(() -> uploads.insert(id, reportId, clientPhotoId, (int) length,
                             clock.instant())).replaceWith(id);

@@ -9,6 +9,7 @@ import jakarta.validation.constraints.Size;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 import vn.baochay.common.Finite;
+import vn.baochay.common.PlainText;
 import vn.baochay.incident.IncidentKind;
 
 /**
@@ -20,7 +21,7 @@ public record NewReport(
         @NotNull UUID clientReportId,
         @NotNull @Valid Location location,
         IncidentKind kind,
-        @Size(max = 1000) String description,
+        @Size(max = 1000) @PlainText String description,
         @Valid Reporter reporter,
         OffsetDateTime observedAt,
         UUID deviceId) {
@@ -33,7 +34,7 @@ public record NewReport(
 
     public record Reporter(
             @Pattern(regexp = "^\\+?[0-9][0-9 .()-]{2,19}$", message = "must be a phone number") String phone,
-            @Size(max = 100) String name) {
+            @Size(max = 100) @PlainText String name) {
     }
 
     /** FIRE unless the app says otherwise: the one-tap button reports a fire. */

@@ -39,6 +39,15 @@ class ReceiptRepository {
                 .replaceWithVoid());
     }
 
+    /** Whether a report with this key was already taken (a retry); outside any transaction. */
+    Uni<Boolean> exists(byte[] clientReportKey) {
+        return sessions.withSession(session -> session.createNativeQuery(
+                        "SELECT count(*) FROM report_receipts WHERE client_report_key = :key", Long.class)
+                .setParameter("key", clientReportKey)
+                .getSingleResult()
+                .map(n -> n > 0));
+    }
+
     Uni<Receipt> find(byte[] clientReportKey) {
         return sessions.withSession(session -> session.createNativeQuery("""
                         SELECT request_hash, response::text, token_sealed FROM report_receipts

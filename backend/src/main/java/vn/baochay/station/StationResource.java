@@ -22,7 +22,22 @@ public class StationResource {
         this.stations = stations;
     }
 
-    public record NearestStations(List<NearbyStation> stations) {
+    /**
+     * Stations as the public sees them: their units by callsign and type, never their live status,
+     * which would tell anyone which stations are empty.
+     */
+    public record NearestStations(List<PublicStation> stations) {
+    }
+
+    public record PublicStation(String id, String name, String phone, String address, String province,
+                                vn.baochay.common.GeoPoint location, long distanceM, List<PublicUnit> units) {
+        static PublicStation of(NearbyStation s) {
+            return new PublicStation(s.id(), s.name(), s.phone(), s.address(), s.province(), s.location(),
+                    s.distanceM(), s.units().stream().map(u -> new PublicUnit(u.id(), u.callsign(), u.type())).toList());
+        }
+    }
+
+    public record PublicUnit(String id, String callsign, String type) {
     }
 
     @GET
@@ -32,6 +47,7 @@ public class StationResource {
         double latitude = RequestParams.coordinate("lat", lat, 90);
         double longitude = RequestParams.coordinate("lon", lon, 180);
         int count = RequestParams.intInRange("limit", limit, 1, MAX_LIMIT, DEFAULT_LIMIT);
-        return stations.nearest(latitude, longitude, count).map(NearestStations::new);
+        return stations.nearest(latitude, longitude, count)
+                .map(list -> new NearestStations(list.stream().map(PublicStation::of).toList()));
     }
 }

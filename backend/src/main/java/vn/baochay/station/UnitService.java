@@ -35,18 +35,34 @@ public class UnitService {
     }
 
     /**
-     * Sends AVAILABLE units (from any station) to an incident, in the caller's transaction. A unit that
-     * is already out, or unknown, refuses the whole dispatch with a reason naming it.
+     * Sends AVAILABLE units to an incident, in the caller's transaction, under the units' row locks. A
+     * dispatcher may send the units of their provinces' stations and of {@code recommendedStations} (the
+     * incident's nearest, across a border); a supervisor any unit. A unit that may not be sent, is out
+     * already, or is unknown refuses the whole dispatch with a reason naming it, and saying nothing of
+     * what lies outside the actor's jurisdiction (not a unit's status there, nor another incident's id).
      */
-    public Uni<List<UnitState>> dispatch(Collection<String> unitIds, UUID incidentId, Actor actor) {
+    public Uni<List<UnitState>> dispatch(Collection<String> unitIds, UUID incidentId, Actor actor,
+                                         Set<String> recommendedStations) {
         Set<String> wanted = new TreeSet<>(unitIds);
         return transactions.inTransaction(() -> units.lock(wanted).chain(found -> {
+            List<String> notAllowed = new ArrayList<>();
             List<String> problems = new ArrayList<>();
             wanted.stream().filter(id -> found.stream().noneMatch(u -> u.id().equals(id)))
                     .forEach(id -> problems.add("no unit " + id));
-            found.stream().filter(u -> u.status() != UnitStatus.AVAILABLE)
-                    .forEach(u -> problems.add(u.callsign() + " is " + u.status()
-                            + (u.incidentId() == null ? "" : " on incident " + u.incidentId())));
+            for (UnitState unit : found) {
+                boolean allowed = actor.isSupervisor() || actor.covers(unit.province())
+                        || recommendedStations.contains(unit.stationId());
+                if (!allowed) {
+                    notAllowed.add(unit.callsign());
+                } else if (unit.status() != UnitStatus.AVAILABLE) {
+                    problems.add(unit.callsign() + " is " + unit.status() + (unit.incidentId() == null ? ""
+                            : incidentId.equals(unit.incidentId()) ? " on this incident" : " on another incident"));
+                }
+            }
+            if (!notAllowed.isEmpty()) {
+                throw new OutOfJurisdiction("You may send units of your provinces' stations and of the stations "
+                        + "recommended for this incident; not " + String.join(", ", notAllowed));
+            }
             if (!problems.isEmpty()) {
                 throw new UnitUnavailable(problems);
             }
@@ -60,30 +76,34 @@ public class UnitService {
 
     /**
      * Sets a unit's status. AVAILABLE and OUT_OF_SERVICE end its assignment. A dispatcher may change
-     * the units of their provinces' stations, and units serving an incident the caller has checked.
+     * the units of their provinces' stations, and units serving an incident in their provinces:
+     * {@code coversIncident} is asked about the unit's incident after the unit's row is locked, so the
+     * unit cannot move to another incident between the check and the change.
      */
     public Uni<UnitChange> changeStatus(String unitId, UnitStatus status, Actor actor,
-                                        boolean servesIncidentInJurisdiction) {
+                                        java.util.function.Function<UUID, Uni<Boolean>> coversIncident) {
         return transactions.inTransaction(() -> units.lock(List.of(unitId)).chain(found -> {
             if (found.isEmpty()) {
                 throw new NotFound("unit", unitId);
             }
             UnitState unit = found.get(0);
-            boolean mayChange = actor.covers(unit.province())
-                    || unit.incidentId() != null && servesIncidentInJurisdiction;
-            if (!mayChange) {
-                throw new OutOfJurisdiction(unit.callsign() + " belongs to a station outside your provinces");
-            }
-            if (unit.incidentId() == null && status.isCommitted()) {
-                throw new Rejection(Reason.ILLEGAL_TRANSITION,
-                        unit.callsign() + " serves no incident: dispatch it to one first");
-            }
-            Uni<Void> release = status == UnitStatus.AVAILABLE || status == UnitStatus.OUT_OF_SERVICE
-                    ? units.release(unitId, clock.instant())
-                    : Uni.createFrom().voidItem();
-            return release.chain(() -> units.setStatus(unitId, status, clock.instant()))
-                    .chain(() -> units.find(List.of(unitId)))
-                    .map(list -> new UnitChange(list.get(0), unit.incidentId()));
+            Uni<Boolean> mayChange = actor.covers(unit.province()) ? Uni.createFrom().item(true)
+                    : unit.incidentId() == null ? Uni.createFrom().item(false) : coversIncident.apply(unit.incidentId());
+            return mayChange.chain(allowed -> {
+                if (!allowed) {
+                    throw new OutOfJurisdiction(unit.callsign() + " belongs to a station outside your provinces");
+                }
+                if (unit.incidentId() == null && status.isCommitted()) {
+                    throw new Rejection(Reason.ILLEGAL_TRANSITION,
+                            unit.callsign() + " serves no incident: dispatch it to one first");
+                }
+                Uni<Void> release = status == UnitStatus.AVAILABLE || status == UnitStatus.OUT_OF_SERVICE
+                        ? units.release(unitId, clock.instant())
+                        : Uni.createFrom().voidItem();
+                return release.chain(() -> units.setStatus(unitId, status, clock.instant()))
+                        .chain(() -> units.find(List.of(unitId)))
+                        .map(list -> new UnitChange(list.get(0), unit.incidentId()));
+            });
         }));
     }
 

@@ -32,6 +32,7 @@ public enum ProblemType {
     UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", 415, "Unsupported content type"),
     INVALID_IMAGE("invalid-image", 422, "The image is empty, truncated or corrupt"),
     TOO_MANY_ATTEMPTS("too-many-attempts", 429, "Too many attempts; wait and try again"),
+    RATE_LIMITED("rate-limited", 429, "Too many requests; wait and send the same request again"),
     SERVICE_UNAVAILABLE("service-unavailable", 503, "Temporarily unavailable, retry with the same request"),
     INTERNAL_ERROR("internal-error", 500, "Internal error");
 
@@ -63,6 +64,7 @@ public enum ProblemType {
             case UPLOAD_OFFSET_MISMATCH -> UPLOAD_OFFSET_MISMATCH;
             case UNSUPPORTED_PROTOCOL_VERSION -> TUS_VERSION;
             case BUSY -> SERVICE_UNAVAILABLE;
+            case RATE_LIMITED -> RATE_LIMITED;
             case UNAUTHENTICATED -> UNAUTHENTICATED;
             case INVALID_CREDENTIALS -> INVALID_CREDENTIALS;
             case TOO_MANY_ATTEMPTS -> TOO_MANY_ATTEMPTS;

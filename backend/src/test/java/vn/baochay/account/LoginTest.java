@@ -1,6 +1,7 @@
 package vn.baochay.account;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.notNullValue;
@@ -9,7 +10,9 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import vn.baochay.support.Accounts;
 import vn.baochay.support.Dispatchers;
+import vn.baochay.support.FromAddress;
 
 @QuarkusTest
 class LoginTest {
@@ -39,12 +42,69 @@ class LoginTest {
                 .body("type", equalTo(PROBLEMS + "invalid-credentials"));
     }
 
+    private static String credentials(String username, String password) {
+        return "{\"username\":\"" + username + "\",\"password\":\"" + password + "\"}";
+    }
+
     @Test
-    void repeatedGuessingLocksTheUsernameForAWhile() {
+    void aHammeredUsernameStillLogsInFromItsOwnConsole() {
+        Accounts.Account hoa = Accounts.dispatcher("Điện Biên");
+        FromAddress attacker = FromAddress.of("127.0.0.20");
         for (int i = 0; i < 5; i++) {
-            login("quantri", "guess-" + i).statusCode(401);
+            assertThat(attacker.postJson("/api/v1/dispatch/login", credentials(hoa.username(), "guess-" + i)).status())
+                    .isEqualTo(401);
         }
-        login("quantri", "quantri114").statusCode(429).body("type", equalTo(PROBLEMS + "too-many-attempts"));
+        FromAddress.Answer locked = attacker.postJson("/api/v1/dispatch/login",
+                credentials(hoa.username(), hoa.password()));
+        assertThat(locked.status()).as("even the right password, from the guessing address").isEqualTo(429);
+        assertThat(locked.body()).contains(PROBLEMS + "too-many-attempts");
+        assertThat(Integer.parseInt(locked.header("Retry-After"))).isPositive();
+
+        FromAddress.Answer own = FromAddress.of("127.0.0.21").postJson("/api/v1/dispatch/login",
+                credentials(hoa.username(), hoa.password()));
+        assertThat(own.status()).as("the dispatcher at their own console").isEqualTo(200);
+    }
+
+    @Test
+    void guessingFromManyAddressesStopsWhileTheDispatchersKnownAddressGetsIn() {
+        Accounts.Account nam = Accounts.dispatcher("Lào Cai");
+        FromAddress console = FromAddress.of("127.0.0.30");
+        assertThat(console.postJson("/api/v1/dispatch/login", credentials(nam.username(), nam.password())).status())
+                .isEqualTo(200);
+        // 11 addresses x 5 guesses: past the 50 failures a username may have from anywhere in the window.
+        for (int a = 0; a < 11; a++) {
+            FromAddress bot = FromAddress.of("127.0.1." + (10 + a));
+            for (int i = 0; i < 5; i++) {
+                bot.postJson("/api/v1/dispatch/login", credentials(nam.username(), "guess-" + a + "-" + i));
+            }
+        }
+
+        assertThat(FromAddress.of("127.0.1.99").postJson("/api/v1/dispatch/login",
+                credentials(nam.username(), nam.password())).status()).as("a new address").isEqualTo(429);
+        assertThat(console.postJson("/api/v1/dispatch/login", credentials(nam.username(), nam.password())).status())
+                .as("where the dispatcher logged in before").isEqualTo(200);
+    }
+
+    @Test
+    void guessingUnknownUsernamesLeavesNoAuditRecords() throws Exception {
+        long before = auditRows();
+        FromAddress bot = FromAddress.of("127.0.0.40");
+        for (int i = 0; i < 8; i++) {
+            assertThat(bot.postJson("/api/v1/dispatch/login", credentials("nobody." + i, "guess")).status())
+                    .isEqualTo(401);
+        }
+        assertThat(auditRows()).isEqualTo(before);
+    }
+
+    @jakarta.inject.Inject
+    io.agroal.api.AgroalDataSource database;
+
+    private long auditRows() throws java.sql.SQLException {
+        try (var c = database.getConnection(); var s = c.createStatement();
+             var rows = s.executeQuery("SELECT count(*) FROM audit_log")) {
+            rows.next();
+            return rows.getLong(1);
+        }
     }
 
     @Test

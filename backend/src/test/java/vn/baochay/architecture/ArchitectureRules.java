@@ -28,7 +28,7 @@ final class ArchitectureRules {
      * the converter of values that native queries return (for repositories), and the two bulk loaders
      * that use JDBC (and PostGIS JDBC) by design.
      */
-    static final List<String> DATABASE_EXCEPTIONS = List.of("common.Transactions", "common.Failures",
+    static final List<String> DATABASE_EXCEPTIONS = List.of("common.Transactions", "common.Failures", "common.DatabasePool",
             "common.SqlValues", "station.StationImporter", "province.ProvinceLoader");
 
     private ArchitectureRules() {

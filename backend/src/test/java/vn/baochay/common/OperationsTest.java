@@ -16,7 +16,7 @@ class OperationsTest {
 
     @Test
     void readinessReportsTheDatabaseUp() {
-        given().when().get("/q/health/ready")
+        vn.baochay.support.Management.given().when().get("/q/health/ready")
                 .then().statusCode(200)
                 .body("status", equalTo("UP"))
                 .body("checks.name", hasItem(containsString("Reactive PostgreSQL")));
@@ -28,7 +28,7 @@ class OperationsTest {
         Api.submit(Reports.at(fire)).statusCode(201);
         Api.submit(Reports.at(fire)).statusCode(201);
 
-        given().when().get("/q/metrics")
+        vn.baochay.support.Management.given().when().get("/q/metrics")
                 .then().statusCode(200)
                 .body(containsString("baochay_reports_received_total{outcome=\"created\"}"))
                 .body(containsString("baochay_merge_decisions_total{decision=\"joined\"}"))
@@ -39,7 +39,7 @@ class OperationsTest {
 
     @Test
     void servedOpenApiIsTheCitizenContract() {
-        given().queryParam("format", "json").when().get("/q/openapi")
+        vn.baochay.support.Management.given().queryParam("format", "json").when().get("/q/openapi")
                 .then().statusCode(200)
                 .body("openapi", equalTo("3.1.0"))
                 .body("paths.'/api/v1/reports'.post.operationId", equalTo("submitReport"))

@@ -19,7 +19,10 @@ import vn.baochay.support.Api;
 import vn.baochay.support.Places;
 import vn.baochay.support.Reports;
 
-/** A console that stops reading must not make the server hold an ever-growing queue for it. */
+/**
+ * A console that stops reading must not make the server hold an ever-growing queue for it; and a
+ * socket lives no longer than the access token it was opened with.
+ */
 @QuarkusTest
 class SlowConsoleTest {
 
@@ -50,7 +53,10 @@ class SlowConsoleTest {
                 });
         Actor supervisor = new Actor("giamsat", "SUPERVISOR", Set.of(), "127.0.0.1");
         int before = hub.consoleCount();
-        hub.connect(stalled, supervisor, null).await().atMost(Duration.ofSeconds(10));
+        java.util.UUID session = vn.baochay.support.Dispatchers.sessionOf(
+                vn.baochay.support.Dispatchers.token(vn.baochay.support.Dispatchers.SUPERVISOR));
+        hub.connect(stalled, supervisor, session, java.time.Instant.now().plusSeconds(3600), null)
+                .await().atMost(Duration.ofSeconds(10));
 
         // max-queued-per-console is 50 in the test profile.
         for (int i = 0; i < 60 && !closed.isDone(); i++) {
@@ -61,5 +67,34 @@ class SlowConsoleTest {
         assertThat(reason.getCode()).isEqualTo(4409);
         assertThat(offered.get()).isLessThanOrEqualTo(51);
         assertThat(hub.consoleCount()).isEqualTo(before);
+    }
+
+    @Test
+    void aSocketIsClosedWhenItsTokenExpires() throws Exception {
+        CompletableFuture<CloseReason> closed = new CompletableFuture<>();
+        WebSocketConnection console = (WebSocketConnection) Proxy.newProxyInstance(getClass().getClassLoader(),
+                new Class<?>[] {WebSocketConnection.class}, (proxy, method, args) -> switch (method.getName()) {
+                    case "id" -> "expiring-console";
+                    case "sendText" -> Uni.createFrom().voidItem();
+                    case "close" -> {
+                        closed.complete(args == null ? CloseReason.NORMAL : (CloseReason) args[0]);
+                        yield Uni.createFrom().voidItem();
+                    }
+                    case "isOpen" -> !closed.isDone();
+                    case "hashCode" -> System.identityHashCode(proxy);
+                    case "equals" -> proxy == args[0];
+                    case "toString" -> "expiring console";
+                    default -> null;
+                });
+        java.util.UUID session = vn.baochay.support.Dispatchers.sessionOf(
+                vn.baochay.support.Dispatchers.token(vn.baochay.support.Dispatchers.SUPERVISOR));
+        Actor supervisor = new Actor("giamsat", "SUPERVISOR", Set.of(), "127.0.0.1");
+
+        hub.connect(console, supervisor, session, java.time.Instant.now().plusSeconds(2), null)
+                .await().atMost(Duration.ofSeconds(10));
+
+        assertThat(closed.isDone()).as("open while its token lasts").isFalse();
+        CloseReason reason = closed.get(10, TimeUnit.SECONDS);
+        assertThat(reason.getCode()).isEqualTo(4401);
     }
 }

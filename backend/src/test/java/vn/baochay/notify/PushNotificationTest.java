@@ -117,7 +117,7 @@ class PushNotificationTest {
         Thread.sleep(1500);
 
         assertThat(FakeFcm.instance().to(phone.fcmToken())).hasSize(1);
-        RestAssured.given().get("/q/metrics").then()
+        vn.baochay.support.Management.given().get("/q/metrics").then()
                 .body(containsString("baochay_push_notifications_total{outcome=\"pruned\"}"));
     }
 
@@ -136,7 +136,7 @@ class PushNotificationTest {
         assertThat(FakeFcm.instance().to(phone.fcmToken())).hasSize(2);
         assertThat(tries.get(1).message().path("android").path("notification").path("tag").asText())
                 .isEqualTo(tries.get(0).message().path("android").path("notification").path("tag").asText());
-        RestAssured.given().get("/q/metrics").then()
+        vn.baochay.support.Management.given().get("/q/metrics").then()
                 .body(containsString("baochay_push_notifications_total{outcome=\"retried\"}"))
                 .body(containsString("baochay_push_notifications_total{outcome=\"sent\"}"));
     }

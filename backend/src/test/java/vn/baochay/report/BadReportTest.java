@@ -44,7 +44,23 @@ class BadReportTest {
                         "reporter.phone"),
                 Arguments.of("reporter name over 100 characters", "reporter.name", "A".repeat(101), "invalid-request",
                         "reporter.name"),
-                Arguments.of("observedAt that is not a date", "observedAt", "yesterday", "invalid-request", "observedAt"));
+                Arguments.of("observedAt that is not a date", "observedAt", "yesterday", "invalid-request", "observedAt"),
+                Arguments.of("observedAt before 2000", "observedAt", "1999-12-31T23:59:00+07:00", "invalid-request",
+                        "observedAt"),
+                Arguments.of("observedAt centuries ahead", "observedAt", "2400-01-01T00:00:00Z", "invalid-request",
+                        "observedAt"),
+                Arguments.of("a point in Paris", "location",
+                        Map.of("lat", Places.PARIS[0], "lon", Places.PARIS[1], "accuracyM", 10),
+                        "invalid-location", "location"),
+                Arguments.of("null island (0, 0)", "location", Map.of("lat", 0, "lon", 0), "invalid-location", "location"),
+                Arguments.of("a right-to-left override in the description", "description",
+                        "Cháy \u202Egnaht nahn\u202C ở chợ", "invalid-request", "description"),
+                Arguments.of("an isolate in the description", "description", "Cháy \u2067ở\u2069 chợ", "invalid-request",
+                        "description"),
+                Arguments.of("NUL in the reporter's name", "reporter.name", "Lò\u0000Văn", "invalid-request",
+                        "reporter.name"),
+                Arguments.of("an escape sequence in the reporter's name", "reporter.name", "\u001b[31mLò Văn",
+                        "invalid-request", "reporter.name"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -141,6 +157,12 @@ class BadReportTest {
         org.assertj.core.api.Assertions.assertThat(answer.headers().firstValue("Content-Type")).hasValue("application/problem+json");
         org.assertj.core.api.Assertions.assertThat(answer.body()).contains(PROBLEMS + "length-required");
         Api.submit(Reports.with(Reports.at(Places.fresh()), "clientReportId", id)).statusCode(201);
+    }
+
+    @Test
+    void reportsFromHoangSaAndWithLineBreaksAreTaken() {
+        Api.submit(Reports.with(Reports.at(Places.HOANG_SA), "description", "Cháy kho\nở cảng\tphía bắc"))
+                .statusCode(201);
     }
 
     @Test

@@ -47,11 +47,33 @@ class ReportIntakeTest {
                 .body("id", equalTo(incidentId))
                 .body("kind", equalTo("FIRE"))
                 .body("status", equalTo("NEW"))
-                .body("reportCount", equalTo(1))
+                .body("reportCount", equalTo(1));
+        stored(incidentId)
                 .body("reports", hasSize(1))
                 .body("reports[0].id", equalTo(accepted.getString("reportId")))
                 .body("reports[0].description", equalTo("Cháy chợ trung tâm, khói đen <b>rất lớn</b>"))
                 .body("reports[0].location.accuracyM", equalTo(20.0f));
+    }
+
+    /** The incident as a supervisor sees it, with every report as stored. */
+    private static io.restassured.response.ValidatableResponse stored(String incidentId) {
+        return vn.baochay.support.Dispatchers.as(vn.baochay.support.Dispatchers.SUPERVISOR)
+                .get("/api/v1/dispatch/incidents/" + incidentId).then().statusCode(200);
+    }
+
+    @Test
+    void theCitizenViewShowsNoReportAndOnlyARoundedPosition() {
+        double[] base = Places.fresh();
+        double[] here = {base[0] + 0.000_444, base[1] + 0.000_777};
+        Map<String, Object> report = Reports.with(Reports.at(here), "description", "nhà tôi, số 12 ngõ 3");
+        String incidentId = Api.submit(report).statusCode(201).extract().path("incidentId");
+
+        var view = Api.incident(incidentId).statusCode(200).extract().jsonPath();
+
+        assertThat(view.getMap("")).doesNotContainKey("reports");
+        assertThat(view.getDouble("location.lat")).isEqualTo(Math.round(here[0] * 1000) / 1000.0);
+        assertThat(view.getDouble("location.lon")).isEqualTo(Math.round(here[1] * 1000) / 1000.0);
+        assertThat(view.prettify()).doesNotContain("số 12").doesNotContain("accuracyM").doesNotContain("phone");
     }
 
     @Test
@@ -61,8 +83,8 @@ class ReportIntakeTest {
 
         String incidentId = Api.submit(report).statusCode(201).extract().path("incidentId");
 
-        Api.incident(incidentId).statusCode(200)
-                .body("kind", equalTo("FIRE"))
+        Api.incident(incidentId).statusCode(200).body("kind", equalTo("FIRE"));
+        stored(incidentId)
                 .body("reports[0].location.lat", equalTo((float) here[0]))
                 .body("reports[0].location.accuracyM", org.hamcrest.Matchers.nullValue());
     }
@@ -80,7 +102,8 @@ class ReportIntakeTest {
         assertThat(again).isEqualTo(first);
         assertThat(sameInstant).isEqualTo(first);
         String incidentId = JsonPath.from(first).getString("incidentId");
-        Api.incident(incidentId).statusCode(200).body("reportCount", equalTo(1)).body("reports", hasSize(1));
+        Api.incident(incidentId).statusCode(200).body("reportCount", equalTo(1));
+        stored(incidentId).body("reports", hasSize(1));
     }
 
     @Test
@@ -95,9 +118,8 @@ class ReportIntakeTest {
                 .body("status", equalTo(409))
                 .body("detail", org.hamcrest.Matchers.containsString((String) report.get("clientReportId")));
 
-        Api.incident(incidentId).statusCode(200)
-                .body("reportCount", equalTo(1))
-                .body("reports[0].description", org.hamcrest.Matchers.nullValue());
+        Api.incident(incidentId).statusCode(200).body("reportCount", equalTo(1));
+        stored(incidentId).body("reports[0].description", org.hamcrest.Matchers.nullValue());
     }
 
     @Test

@@ -34,7 +34,7 @@ public final class AppInstance implements AutoCloseable {
         Files.createDirectories(dir);
         Path log = dir.resolve(name + ".log");
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m", "-Dquarkus.http.port=" + port));
+                "-Xmx512m", "-Dquarkus.http.port=" + port, "-Dquarkus.management.port=" + managementPort(port)));
         properties.forEach((k, v) -> command.add("-D" + k + "=" + v));
         command.addAll(List.of("-jar", jar));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
@@ -45,6 +45,11 @@ public final class AppInstance implements AutoCloseable {
 
     public int port() {
         return port;
+    }
+
+    /** Where an instance on {@code port} serves health and metrics (the management interface). */
+    public static int managementPort(int port) {
+        return port + 1000;
     }
 
     public String baseUri() {
@@ -59,7 +64,7 @@ public final class AppInstance implements AutoCloseable {
                 throw new IllegalStateException(name + " exited during start-up:\n" + tail());
             }
             try {
-                HttpResponse<String> ready = http.send(HttpRequest.newBuilder(URI.create(baseUri() + "/q/health/ready"))
+                HttpResponse<String> ready = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + managementPort(port) + "/q/health/ready"))
                         .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
                 if (ready.statusCode() == 200) {
                     return;

@@ -35,6 +35,18 @@ public final class Dispatchers {
         return given().auth().oauth2(token(username)).contentType(ContentType.JSON).accept(ContentType.JSON);
     }
 
+    /** The session an access token belongs to (its {@code sid} claim). */
+    public static java.util.UUID sessionOf(String token) {
+        String payload = new String(java.util.Base64.getUrlDecoder().decode(token.split("\\.")[1]),
+                java.nio.charset.StandardCharsets.UTF_8);
+        java.util.regex.Matcher sid = java.util.regex.Pattern.compile("\"sid\"\\s*:\\s*\"([0-9a-f-]{36})\"")
+                .matcher(payload);
+        if (!sid.find()) {
+            throw new IllegalStateException("no sid in " + payload);
+        }
+        return java.util.UUID.fromString(sid.group(1));
+    }
+
     public static RequestSpecification withToken(String token) {
         return given().auth().oauth2(token).contentType(ContentType.JSON).accept(ContentType.JSON);
     }

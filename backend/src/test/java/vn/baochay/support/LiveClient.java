@@ -118,6 +118,11 @@ public final class LiveClient implements AutoCloseable {
         return seen;
     }
 
+    /** Sends a message to the server (a console sends only {@code renew}). */
+    public void send(String text) {
+        socket.sendText(text, true).join();
+    }
+
     public int awaitClose(Duration timeout) throws Exception {
         return closed.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
     }

@@ -4,7 +4,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Positions for tests that must not meet each other's incidents: each call gives a new point on a
- * grid with 5 km spacing over northern Vietnam, far beyond any merge radius of the others.
+ * grid with 5 km spacing over the Central Highlands (Gia Lai, Đắk Lắk, Lâm Đồng and their coastal
+ * neighbours, none a demo dispatcher's province), all within the service area and far beyond any
+ * merge radius of the others.
  */
 public final class Places {
 
@@ -13,7 +15,7 @@ public final class Places {
 
     private static final AtomicInteger NEXT = new AtomicInteger();
     private static final double SPACING_DEG = 0.05;
-    private static final int COLUMNS = 100;
+    private static final int COLUMNS = 24;
 
     private Places() {
     }
@@ -33,10 +35,19 @@ public final class Places {
         return new double[] {22.42 + (n / 12) * 0.006, 103.93 + (n % 12) * 0.006};
     }
 
+    /** A point in Paris: outside Vietnam's land and sea area. */
+    public static final double[] PARIS = {48.8566, 2.3522};
+
+    /** Phú Lâm (Woody Island), Hoàng Sa: Vietnamese, 300 km off the coast. */
+    public static final double[] HOANG_SA = {16.834, 112.338};
+
     /** {lat, lon} of a point no other test has used. */
     public static double[] fresh() {
         int n = NEXT.getAndIncrement();
-        return new double[] {19.0 + (n / COLUMNS) * SPACING_DEG, 103.0 + (n % COLUMNS) * SPACING_DEG};
+        if (n >= 1200) {
+            throw new IllegalStateException("Places.fresh() ran out of its 1200 points");
+        }
+        return new double[] {11.9 + (n / COLUMNS) * SPACING_DEG, 107.65 + (n % COLUMNS) * SPACING_DEG};
     }
 
     /** The point {@code metres} north of {@code from}. */
