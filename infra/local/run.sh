@@ -22,5 +22,5 @@ if [ "${BAOCHAY_SKIP_BUILD:-0}" != 1 ] || [ ! -f "$jar" ]; then
   ./mvnw -B -q package -DskipTests
 fi
 
-log "starting on http://localhost:${QUARKUS_HTTP_PORT:-8080} (profile ${QUARKUS_PROFILE:-demo}): console at /, API at /q/swagger-ui"
+log "starting on http://localhost:${QUARKUS_HTTP_PORT:-8080} (profile ${QUARKUS_PROFILE:-demo}): console at /, API docs at http://localhost:${QUARKUS_MANAGEMENT_PORT:-9000}/q/swagger-ui"
 exec java ${JAVA_OPTS:-} -Dquarkus.profile="${QUARKUS_PROFILE:-demo}" -jar "$jar"
