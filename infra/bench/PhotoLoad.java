@@ -88,8 +88,8 @@ public class PhotoLoad {
             long when = start + due;
             clock.schedule(() -> inFlight.add(timed(HttpRequest.newBuilder(URI.create(url + "/api/v1/reports"))
                             .header("Content-Type", "application/json")
-                            .POST(HttpRequest.BodyPublishers.ofString(report(19.0 + random.nextDouble(),
-                                    103.0 + random.nextDouble())))
+                            .POST(HttpRequest.BodyPublishers.ofString(report(11.9 + random.nextDouble() * 2.5,
+                                    107.65 + random.nextDouble() * 1.2)))
                             .build(), when, 201, stats.intake, stats.errors)),
                     when - System.nanoTime(), TimeUnit.NANOSECONDS);
         }

@@ -1,5 +1,5 @@
 -- wrk script: each request is a new citizen report with its own clientReportId.
--- BENCH_SPREAD=scattered puts reports anywhere in Vietnam (mostly new incidents);
+-- BENCH_SPREAD=scattered puts reports across three regions of Vietnam (mostly new incidents);
 -- BENCH_SPREAD=hotspot puts them all within ~100 m of one market (one incident, every report merges).
 local spread = os.getenv("BENCH_SPREAD") or "scattered"
 local counter = 0
@@ -25,7 +25,14 @@ local function position()
   if spread == "hotspot" then
     return 21.3856 + (math.random() - 0.5) * 0.0018, 103.0169 + (math.random() - 0.5) * 0.0018
   end
-  return 8.6 + math.random() * 14.4, 102.2 + math.random() * 7.2
+  -- Three regions wholly inside the service area: the Red River delta, the Central Highlands, the Mekong delta.
+  local region = math.random(1, 3)
+  if region == 1 then
+    return 20.6 + math.random() * 1.2, 104.6 + math.random() * 1.9
+  elseif region == 2 then
+    return 11.9 + math.random() * 2.5, 107.65 + math.random() * 1.2
+  end
+  return 9.4 + math.random() * 1.3, 105.1 + math.random() * 1.4
 end
 
 function request()

@@ -26,15 +26,19 @@ psql -X -q -h "${BAOCHAY_PG_HOST:-127.0.0.1}" -U postgres -d postgres \
 "$root/infra/local/postgis.sh" "$db" >/dev/null
 BAOCHAY_DB=$db . "$root/infra/local/env.sh"
 
+# Every request of a benchmark comes from 127.0.0.1: flood control still takes its tokens, but has
+# enough of them never to refuse one.
+BENCH_FLOOD="-Dbaochay.flood.report-address-capacity=1e9 -Dbaochay.flood.device-address-capacity=1e9 -Dbaochay.flood.photo-address-capacity=1e9 -Dbaochay.flood.message-report-capacity=1e9"
 jar=${BENCH_JAR:-backend/target/quarkus-app/quarkus-run.jar}
 [ -f "$jar" ] || ./mvnw -B -q package -DskipTests
 
 log "starting the application on port $port"
-java ${BENCH_JAVA_OPTS:-} -Dquarkus.profile=demo -Dquarkus.http.port="$port" -Dquarkus.log.level=WARN \
+java ${BENCH_JAVA_OPTS:-} -Dquarkus.profile=demo -Dquarkus.http.port="$port" \
+  -Dquarkus.management.port=$((port + 1000)) -Dquarkus.log.level=WARN $BENCH_FLOOD \
   -Dbaochay.auth.key-dir=/tmp/baochay-bench-keys -jar "$jar" >/tmp/baochay-bench-photos.log 2>&1 &
 app=$!
 trap 'kill $app 2>/dev/null; wait $app 2>/dev/null || true' EXIT
-wait_for 90 "the application" curl -sf "http://127.0.0.1:$port/q/health/ready" -o /dev/null \
+wait_for 90 "the application" curl -sf "http://127.0.0.1:$((port + 1000))/q/health/ready" -o /dev/null \
   || die "the application did not become ready; see /tmp/baochay-bench-photos.log"
 
 echo "# photos beside intake: $(nproc) cores, app + PostgreSQL + load client on one machine"
