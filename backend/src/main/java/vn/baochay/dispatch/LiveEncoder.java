@@ -38,7 +38,13 @@ class LiveEncoder {
         message.set("actor", payload.path("actor").isMissingNode() ? null : payload.get("actor"));
         message.set("incident", payload.path("incident").isMissingNode() ? null : payload.get("incident"));
         message.set("unit", payload.path("unit").isMissingNode() ? null : payload.get("unit"));
+        if (payload.hasNonNull("alert")) {
+            message.set("alert", payload.get("alert"));
+        }
         List<String> provinces = new ArrayList<>(2);
+        if (payload.hasNonNull("alert")) {
+            payload.path("provinces").forEach(p -> provinces.add(p.asText()));
+        }
         if (payload.path("incident").hasNonNull("province")) {
             provinces.add(payload.get("incident").get("province").asText());
         }

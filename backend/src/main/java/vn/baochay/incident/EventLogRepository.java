@@ -39,7 +39,7 @@ class EventLogRepository {
         return sessions.withSession(session -> session.createNativeQuery("""
                         WITH next AS (UPDATE event_sequence SET last_seq = last_seq + 1 RETURNING last_seq)
                         INSERT INTO incident_events (seq, incident_id, type, occurred_at, payload)
-                        SELECT last_seq, :incidentId, :type, :occurredAt, CAST(CAST(:payload AS text) AS jsonb) FROM next
+                        SELECT last_seq, CAST(:incidentId AS uuid), :type, :occurredAt, CAST(CAST(:payload AS text) AS jsonb) FROM next
                         RETURNING seq
                         """, Long.class)
                 .setParameter("incidentId", event.incidentId())

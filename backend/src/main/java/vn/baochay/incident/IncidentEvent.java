@@ -96,4 +96,35 @@ public sealed interface IncidentEvent {
     record UnitStatusChanged(String actor, UnitState unit, IncidentSummary incident, Instant occurredAt)
             implements IncidentEvent {
     }
+
+    /**
+     * An area alert was issued, updated or cancelled ({@code change}: AlertIssued, AlertUpdated or
+     * AlertCancelled). It shares the log so that consoles receive it in order with everything else,
+     * across instances and reconnects, and so that the push relay plans its notifications from it.
+     * {@code alert} is the alert as published (the alert feature's view); {@code provinces} decide
+     * which consoles receive it. It concerns no incident, though it may name one.
+     */
+    record AlertChanged(String change, String actor, Object alert, java.util.List<String> provinces,
+                        UUID relatedIncidentId, Instant occurredAt) implements IncidentEvent {
+        public AlertChanged {
+            if (!java.util.Set.of("AlertIssued", "AlertUpdated", "AlertCancelled").contains(change)) {
+                throw new IllegalArgumentException("not an alert change: " + change);
+            }
+        }
+
+        @Override
+        public IncidentSummary incident() {
+            return null;
+        }
+
+        @Override
+        public UUID incidentId() {
+            return relatedIncidentId;
+        }
+
+        @Override
+        public String type() {
+            return change;
+        }
+    }
 }

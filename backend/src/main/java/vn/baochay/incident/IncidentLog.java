@@ -38,6 +38,14 @@ public class IncidentLog {
         return followers.tryLead(follower, lockKey, onCommit, onLost);
     }
 
+    /**
+     * Appends an area alert's change in the caller's transaction (last, just before it commits: the
+     * log's counter row stays locked until then).
+     */
+    public Uni<Long> announce(IncidentEvent.AlertChanged change) {
+        return events.append(change);
+    }
+
     /** Events with {@code after < seq <= upTo}, oldest first, at most {@code limit}. */
     public Uni<List<LoggedEvent>> read(long after, long upTo, int limit) {
         return events.read(after, upTo, limit);

@@ -65,6 +65,28 @@ public class DeviceResource {
                 update.fcmToken() == null ? null : update.fcmToken().strip(), update.language());
     }
 
+    public record NewLocation(Double lat, Double lon) {
+    }
+
+    /** Opt-in: the phone's coarse position, so that area alerts reach it; forgotten after 24 hours. */
+    @PUT
+    @Path("/{deviceId}/location")
+    public Uni<Device.Location> putLocation(@PathParam("deviceId") String deviceId,
+                                            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+                                            @NotNull @Valid NewLocation location) {
+        double lat = RequestParams.coordinate("lat", location.lat() == null ? null : location.lat().toString(), 90);
+        double lon = RequestParams.coordinate("lon", location.lon() == null ? null : location.lon().toString(), 180);
+        return devices.putLocation(RequestParams.uuid("deviceId", deviceId), authorization, lat, lon);
+    }
+
+    @DELETE
+    @Path("/{deviceId}/location")
+    public Uni<Response> forgetLocation(@PathParam("deviceId") String deviceId,
+                                        @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
+        return devices.forgetLocation(RequestParams.uuid("deviceId", deviceId), authorization)
+                .replaceWith(Response.noContent().build());
+    }
+
     @DELETE
     @Path("/{deviceId}")
     public Uni<Response> unregister(@PathParam("deviceId") String deviceId,

@@ -23,9 +23,14 @@ public class DeviceService {
     private final Clock clock;
 
     private final vn.baochay.flood.FloodControl flood;
+    private final DeviceLocationRepository locations;
+    private final vn.baochay.province.ServiceArea serviceArea;
 
-    DeviceService(Transactions transactions, DeviceRepository devices, Clock clock, vn.baochay.flood.FloodControl flood) {
+    DeviceService(Transactions transactions, DeviceRepository devices, Clock clock, vn.baochay.flood.FloodControl flood,
+                  DeviceLocationRepository locations, vn.baochay.province.ServiceArea serviceArea) {
         this.flood = flood;
+        this.locations = locations;
+        this.serviceArea = serviceArea;
         this.transactions = transactions;
         this.devices = devices;
         this.clock = clock;
@@ -76,6 +81,39 @@ public class DeviceService {
         }
         return devices.find(deviceId).map(row -> row != null && Secrets.matches(row.secretHash(), DOMAIN, secret)
                 ? deviceId : null);
+    }
+
+    /** How long a phone's position is kept for area alerts. */
+    static final java.time.Duration LOCATION_KEPT = java.time.Duration.ofHours(24);
+
+    /**
+     * The phone's position for area alerts, rounded to 0.01° (about 1 km) before it is stored: enough
+     * to know which alerts concern it, not where its owner is. Kept 24 hours; the app sends it again
+     * as its owner moves.
+     */
+    public Uni<Device.Location> putLocation(UUID deviceId, String authorization, double lat, double lon) {
+        double roundedLat = Math.round(lat * 100) / 100.0;
+        double roundedLon = Math.round(lon * 100) / 100.0;
+        java.time.Instant now = clock.instant();
+        java.time.Instant expires = now.plus(LOCATION_KEPT);
+        return authorised(deviceId, authorization)
+                .chain(row -> serviceArea.covers(lat, lon))
+                .invoke(inside -> {
+                    if (!inside) {
+                        throw new Rejection(Reason.INVALID_LOCATION, "The position is outside Vietnam",
+                                java.util.List.of(new vn.baochay.common.FieldError("lat", "must be in Vietnam")));
+                    }
+                })
+                .chain(() -> locations.put(deviceId, roundedLat, roundedLon, now, expires))
+                .replaceWith(new Device.Location(new vn.baochay.common.GeoPoint(roundedLat, roundedLon), expires));
+    }
+
+    public Uni<Void> forgetLocation(UUID deviceId, String authorization) {
+        return authorised(deviceId, authorization).chain(row -> locations.forget(deviceId));
+    }
+
+    Uni<Integer> forgetExpiredLocations() {
+        return locations.purgeExpired(clock.instant());
     }
 
     /** Binds a report to the (authorised) device that sent it, in the caller's transaction. */

@@ -89,14 +89,83 @@ class PushSender {
     }
 
     private static Outcome outcome(PushRepository.Due delivery, FirebaseMessagingException e) {
+        Verdict v = verdict(e);
+        return new Outcome(delivery, v.result(), v.error(), v.retryAfter());
+    }
+
+    /** What a failed send means: the token is dead (PRUNE), FCM is briefly unable (RETRY), or it will not work (FAIL). */
+    record Verdict(Result result, String error, Duration retryAfter) {
+    }
+
+    static Verdict verdict(FirebaseMessagingException e) {
         MessagingErrorCode code = e.getMessagingErrorCode();
         String error = (code == null ? e.getErrorCode().name() : code.name()) + ": " + e.getMessage();
         if (code == MessagingErrorCode.UNREGISTERED || code == MessagingErrorCode.INVALID_ARGUMENT && tokenAtFault(e)) {
-            return new Outcome(delivery, Result.PRUNE, error, null);
+            return new Verdict(Result.PRUNE, error, null);
         }
         boolean transient_ = code == MessagingErrorCode.UNAVAILABLE || code == MessagingErrorCode.INTERNAL
                 || code == MessagingErrorCode.QUOTA_EXCEEDED || code == null && e.getHttpResponse() == null;
-        return new Outcome(delivery, transient_ ? Result.RETRY : Result.FAIL, error, retryAfter(e));
+        return new Verdict(transient_ ? Result.RETRY : Result.FAIL, error, retryAfter(e));
+    }
+
+    /** What became of one alert delivery (a topic is never pruned: a refusal there is a failure). */
+    record AlertOutcome(AlertPushRepository.Due delivery, Result result, String error, Duration retryAfter) {
+    }
+
+    List<AlertOutcome> sendAlerts(FirebaseMessaging messaging, List<AlertPushRepository.Due> deliveries, Instant now) {
+        List<Message> messages = deliveries.stream().map(d -> alertMessage(d, now)).toList();
+        BatchResponse batch;
+        try {
+            batch = messaging.sendEach(messages);
+        } catch (FirebaseMessagingException e) {
+            return deliveries.stream().map(d -> alertOutcome(d, e)).toList();
+        }
+        List<AlertOutcome> outcomes = new ArrayList<>(deliveries.size());
+        for (int i = 0; i < deliveries.size(); i++) {
+            SendResponse response = batch.getResponses().get(i);
+            outcomes.add(response.isSuccessful() ? new AlertOutcome(deliveries.get(i), Result.SENT, null, null)
+                    : alertOutcome(deliveries.get(i), response.getException()));
+        }
+        return outcomes;
+    }
+
+    private static AlertOutcome alertOutcome(AlertPushRepository.Due d, FirebaseMessagingException e) {
+        Verdict v = verdict(e);
+        Result result = v.result() == Result.PRUNE && d.topic() != null ? Result.FAIL : v.result();
+        return new AlertOutcome(d, result, v.error(), v.retryAfter());
+    }
+
+    /**
+     * An alert's notification: one tag per alert, so an update replaces the notification on the phone
+     * and a cancel replaces it with "no longer in force"; delivered until the alert expires (FCM keeps
+     * a message at most 28 days), a cancel for the usual TTL.
+     */
+    Message alertMessage(AlertPushRepository.Due d, Instant now) {
+        String tag = "baochay-alert-" + d.alertId();
+        long untilExpiry = Math.max(0, d.expires().toEpochMilli() - now.toEpochMilli());
+        long ttl = "Cancel".equals(d.msgType()) ? config.ttl().toMillis()
+                : Math.min(untilExpiry, Duration.ofDays(28).toMillis());
+        Message.Builder message = Message.builder()
+                .setNotification(Notification.builder().setTitle(d.title()).setBody(d.body()).build())
+                .putData("kind", "ALERT")
+                .putData("alertId", d.alertId().toString())
+                .putData("revision", Integer.toString(d.revision()))
+                .putData("msgType", d.msgType())
+                .putData("capUrl", "/api/v1/alerts/" + d.alertId() + ".cap")
+                .putData("eventSeq", Long.toString(d.eventSeq()))
+                .setAndroidConfig(AndroidConfig.builder()
+                        .setPriority(AndroidConfig.Priority.HIGH)
+                        .setTtl(ttl)
+                        .setNotification(AndroidNotification.builder().setTag(tag).setChannelId("baochay_alert").build())
+                        .build())
+                .setApnsConfig(ApnsConfig.builder()
+                        .putHeader("apns-priority", "10")
+                        .putHeader("apns-expiration", Long.toString(now.plusMillis(ttl).getEpochSecond()))
+                        .putHeader("apns-collapse-id", tag)
+                        .setAps(Aps.builder().setSound("default").putCustomData("interruption-level", "time-sensitive")
+                                .build())
+                        .build());
+        return d.topic() != null ? message.setTopic(d.topic()).build() : message.setToken(d.fcmToken()).build();
     }
 
     /** INVALID_ARGUMENT is about the token when FCM says so (it also covers malformed messages, which are ours). */

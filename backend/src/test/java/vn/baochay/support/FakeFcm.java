@@ -105,7 +105,9 @@ public final class FakeFcm {
         try (exchange) {
             JsonNode body = JSON.readTree(exchange.getRequestBody());
             JsonNode message = body.path("message");
-            String token = message.path("token").asText();
+            // A message to a topic is filed under "/topics/<name>", as FCM's legacy addressing wrote it.
+            String token = message.hasNonNull("topic") ? "/topics/" + message.get("topic").asText()
+                    : message.path("token").asText();
             received.add(new Received(token, message, exchange.getRequestHeaders().getFirst("Authorization"),
                     Instant.now()));
             Deque<Answer> answers = script.get(token);
