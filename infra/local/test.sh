@@ -1,8 +1,12 @@
 #!/usr/bin/env bash
 # Runs every test of the project, on a fresh machine too: installs and starts what the tests need,
 # lints the API contract, runs the console's unit tests, the Maven build with all its tests (unit,
-# @QuarkusTest, and the two-instance cluster test against the packaged application), and finally
-# the console's end-to-end tests in headless Chromium against the packaged application.
+# @QuarkusTest, and the two-instance cluster test against the packaged application), the
+# console's end-to-end tests in headless Chromium against the packaged application, and finally
+# the bounded fault run of the cluster in a box (infra/cluster: Patroni failover, an instance
+# killed, RabbitMQ restarted, under load; nothing may be lost). That last step needs root and the
+# cluster's ports (2379, 5440-5442, 8008-8009, 8090-8092, 8404); it starts a fresh box and removes
+# it afterwards. BAOCHAY_TEST_CLUSTER=0 skips it (say, while your own box runs).
 #
 # Services: where a Docker engine answers, the tests start their own PostGIS (Testcontainers);
 # otherwise they use the local PostgreSQL+PostGIS and RabbitMQ that infra/local/*.sh provide.
@@ -43,3 +47,17 @@ log "building and testing (./mvnw verify)"
 
 log "console end-to-end tests in headless Chromium (infra/local/e2e.sh)"
 "$here/e2e.sh"
+
+if [ "${BAOCHAY_TEST_CLUSTER:-1}" = 1 ]; then
+  log "cluster in a box under faults, bounded (infra/cluster: up.sh, faults.sh --quick, down.sh --purge)"
+  cluster=$root/infra/cluster
+  BAOCHAY_CLUSTER_DIR=${BAOCHAY_CLUSTER_DIR:-/var/lib/baochay-cluster-test}
+  export BAOCHAY_CLUSTER_DIR
+  "$cluster/down.sh" --purge >/dev/null 2>&1 || true
+  status=0
+  "$cluster/up.sh" && "$cluster/faults.sh" --quick --keep-incidents || status=$?
+  "$cluster/down.sh" --purge || true
+  [ "$status" = 0 ] || die "the cluster fault run failed (exit $status): see its report above"
+else
+  log "skipping the cluster fault run (BAOCHAY_TEST_CLUSTER=$BAOCHAY_TEST_CLUSTER)"
+fi
