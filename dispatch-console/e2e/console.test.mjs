@@ -56,6 +56,51 @@ for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]]) {
 const shortId = (id) => id.replace(/-/g, '').slice(-6).toUpperCase();
 
 /**
+ * Where an incident's marker is on the screen: the marker in view whose tooltip names the incident
+ * (the selected one is drawn last, on top of its neighbours, so it is tried first).
+ */
+async function markerPoint(page, incidentId) {
+  const map = page.getByTestId('map');
+  const mapBox = await map.boundingBox();
+  for (const marker of (await map.locator('.leaflet-incidents-pane svg path').all()).reverse()) {
+    const box = await marker.boundingBox();
+    if (!box || box.width === 0) continue;
+    const x = box.x + box.width / 2;
+    const y = box.y + box.height / 2;
+    if (x < mapBox.x || y < mapBox.y || x > mapBox.x + mapBox.width || y > mapBox.y + mapBox.height) continue;
+    await page.mouse.move(x, y);
+    const tooltip = map.locator('.leaflet-tooltip').filter({ hasText: `#${shortId(incidentId)}` }).first();
+    if (await tooltip.waitFor({ timeout: 1_000 }).then(() => true, () => false)) return { x, y, mapBox };
+  }
+  throw new Error(`no marker in view shows incident #${shortId(incidentId)}`);
+}
+
+/** Selects an incident and waits until the map has been fitted to it (its report's accuracy circle is drawn). */
+async function selectOnMap(page, incidentId) {
+  await select(page, incidentId);
+  await page.locator('[data-testid="map"] .leaflet-overlay-pane svg path').first().waitFor({ state: 'attached' });
+}
+
+/** Fills an alert's headline and instruction in both languages. */
+async function fillAlertTexts(page, texts) {
+  await page.getByTestId('alert-headline-vi').fill(texts.headline.vi);
+  await page.getByTestId('alert-headline-en').fill(texts.headline.en);
+  await page.getByTestId('alert-instruction-vi').fill(texts.instruction.vi);
+  await page.getByTestId('alert-instruction-en').fill(texts.instruction.en);
+}
+
+/** Presses the form's button and answers the server's reply to POST /api/v1/dispatch/alerts. */
+async function issueAlert(page) {
+  const [response] = await Promise.all([
+    page.waitForResponse(
+      (r) => new URL(r.url()).pathname === '/api/v1/dispatch/alerts' && r.request().method() === 'POST',
+    ),
+    page.getByTestId('alert-submit').click(),
+  ]);
+  return response;
+}
+
+/**
  * Runs one scene with fresh workstations (browser contexts); each page opened through `open` is
  * screenshotted at the end, pass or fail, and must not have thrown an uncaught error.
  */
@@ -397,6 +442,19 @@ describe('dispatch console', () => {
     },
   );
 
+  /** How many incidents are open in the account's provinces, as the server counts them. */
+  async function openIncidents(baseUrl, account) {
+    const login = await (await fetch(`${baseUrl}/api/v1/dispatch/login`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(account),
+    })).json();
+    const counts = await (await fetch(`${baseUrl}/api/v1/dispatch/incidents/counts`, {
+      headers: { Authorization: `Bearer ${login.token}` },
+    })).json();
+    return counts.open;
+  }
+
   scenario(
     'with no internet the map still shows the province outlines and the incident marker',
     '06-offline-map',
@@ -425,10 +483,20 @@ describe('dispatch console', () => {
       );
       assert.ok(filled > 0, 'no province is drawn in view');
 
-      // The selected incident's marker is in view; its tooltip names the incident.
+      // Every open incident is on the map: as its own marker, or counted in a cluster's icon. (The
+      // queue is virtualised, so its rows on the page are not all of them: the server counts.)
+      // Selecting pans the map, and the clusters animate while they regroup (markers and cluster
+      // icons both on the page for a moment): count once the map has settled.
       const markers = map.locator('.leaflet-incidents-pane svg path');
-      const rows = await page.getByTestId('incident-row').count();
-      assert.equal(await markers.count(), rows, 'one marker per open incident');
+      const openCount = await openIncidents(backend.url, ACCOUNTS.dispatcher);
+      const onMap = async () => (await markers.count()) + (await map.locator('.incident-cluster').allInnerTexts())
+        .reduce((sum, text) => sum + Number(text.trim()), 0);
+      let shown = await onMap();
+      for (let tries = 0; tries < 25 && shown !== openCount; tries += 1) {
+        await page.waitForTimeout(200);
+        shown = await onMap();
+      }
+      assert.equal(shown, openCount, 'every open incident, alone or in a cluster');
       const mapBox = await map.boundingBox();
       let found = false;
       // The selected marker is drawn last (on top of its neighbours): try it first.
@@ -512,6 +580,116 @@ describe('dispatch console', () => {
 
       const path = await shots.take(page, 'console');
       if (process.env.BAOCHAY_E2E_DOCS_SCREENSHOT === '1') copyFileSync(path, docsScreenshot);
+    },
+  );
+
+  scenario(
+    'a supervisor draws a circle on the map, issues an area alert in both languages and sees it in the alerts list',
+    '09-area-alert',
+    async (open) => {
+      const { incidentId } = await sendReport(backend.url, fireReport(Places.areaAlert));
+      const page = await open(ACCOUNTS.supervisor);
+      await row(page, incidentId).waitFor();
+      await selectOnMap(page, incidentId);
+      const at = await markerPoint(page, incidentId);
+
+      await page.getByTestId('alerts-open').click();
+      await page.getByTestId('alert-form').waitFor();
+      await page.locator('[data-testid="alerts-list"][data-loaded="true"]').waitFor({ state: 'attached' });
+      await page.getByTestId('alert-draw-circle').click();
+      const map = page.getByTestId('map');
+      await page.locator('[data-testid="map"][data-drawing="circle"]').waitFor();
+
+      // The centre on the incident, the radius 40 px towards the middle of the map: two clicks.
+      await page.mouse.click(at.x, at.y);
+      const towardsMiddle = at.x < at.mapBox.x + at.mapBox.width / 2 ? 40 : -40;
+      await page.mouse.click(at.x + towardsMiddle, at.y);
+      await page.locator('[data-testid="alert-area-summary"][data-shape="circle"]').waitFor();
+      await page.locator('[data-testid="map"][data-drawing=""]').waitFor();
+      const drawn = Number(await page.getByTestId('alert-radius').inputValue());
+      assert.ok(drawn >= 50 && drawn <= 50_000, `a 40 px radius drawn as ${drawn} m`);
+      await map.locator('.leaflet-drawing-pane .alert-radius-text').first().waitFor();
+      // Whatever the zoom the map was fitted to, 800 m around the incident stays in Điện Biên.
+      await page.getByTestId('alert-radius').fill('800');
+      await map.locator('.leaflet-drawing-pane .alert-radius-text', { hasText: /^800 m$/ }).waitFor();
+      await shots.take(page, '09-area-alert-drawn');
+
+      const texts = {
+        headline: {
+          vi: 'Cháy lớn gần Điện Biên Phủ, tránh xa khu vực',
+          en: 'Large fire near Điện Biên Phủ, keep away',
+        },
+        instruction: {
+          vi: 'Đóng cửa sổ, rời khỏi vùng 800 m quanh đám cháy và nhường đường cho xe chữa cháy.',
+          en: 'Close windows, leave the area within 800 m of the fire and make way for fire engines.',
+        },
+      };
+      await fillAlertTexts(page, texts);
+      const response = await issueAlert(page);
+      assert.equal(response.status(), 201, await response.text());
+      const alert = await response.json();
+      assert.equal(alert.revision, 1);
+      assert.equal(alert.state, 'ACTIVE');
+      assert.equal(alert.area.circle.radiusM, 800);
+      const { center } = alert.area.circle;
+      assert.ok(
+        Math.abs(center.lat - Places.areaAlert.lat) < 0.005 && Math.abs(center.lon - Places.areaAlert.lon) < 0.005,
+        `the circle's centre ${JSON.stringify(center)} is not on the incident ${JSON.stringify(Places.areaAlert)}`,
+      );
+      assert.deepEqual(alert.headline, texts.headline);
+      assert.ok(alert.provinces.includes('Điện Biên'), `provinces: ${alert.provinces}`);
+
+      const item = page.locator(`[data-testid="alert-item"][data-alert-id="${alert.id}"]`);
+      await item.waitFor();
+      assert.equal(await item.getAttribute('data-state'), 'ACTIVE');
+      assert.equal(await item.getByTestId('alert-headline').innerText(), texts.headline.vi);
+      assert.equal(await item.getByTestId('alert-revision').innerText(), 'Lần 1');
+      assert.equal(await item.getByTestId('alert-state').innerText(), 'Đang hiệu lực');
+      await page.locator('[data-testid="message"][data-kind="ok"]').waitFor();
+      // Drawn on the map as an alert area, apart from the incidents.
+      await map.locator('.leaflet-alerts-pane path.alert-area-active').first().waitFor({ state: 'attached' });
+      assert.equal(await map.locator('.leaflet-incidents-pane path.alert-area').count(), 0);
+    },
+  );
+
+  scenario(
+    "a dispatcher's alert reaching beyond their provinces is refused, and the form says why",
+    '10-area-alert-jurisdiction',
+    async (open) => {
+      const { incidentId } = await sendReport(backend.url, fireReport(Places.hanoiAlert));
+      const page = await open(ACCOUNTS.hanoiDispatcher);
+      await row(page, incidentId).waitFor();
+      await selectOnMap(page, incidentId);
+
+      await page.getByTestId('alerts-open').click();
+      await page.locator('[data-testid="alerts-list"][data-loaded="true"]').waitFor({ state: 'attached' });
+      const listed = await page.getByTestId('alert-item').count();
+      assert.equal(
+        (await page.getByTestId('alerts-jurisdiction').innerText()).trim(),
+        'Bạn chỉ phát được cảnh báo trong địa bàn: Hà Nội',
+      );
+      // 500 m around the incident, then 30 km: into Bắc Ninh and Hưng Yên, still well inside Vietnam.
+      await page.getByTestId('alert-around-incident').click();
+      await page.locator('[data-testid="alert-area-summary"][data-shape="circle"]').waitFor();
+      assert.equal(await page.getByTestId('alert-radius').inputValue(), '500');
+      await page.getByTestId('alert-radius').fill('30000');
+      await page.getByTestId('map').locator('.leaflet-drawing-pane .alert-radius-text', { hasText: '30 km' }).waitFor();
+      await fillAlertTexts(page, {
+        headline: { vi: 'Khói độc lan rộng', en: 'Toxic smoke spreading' },
+        instruction: { vi: 'Ở trong nhà, đóng kín cửa.', en: 'Stay indoors with doors and windows shut.' },
+      });
+
+      const response = await issueAlert(page);
+      assert.equal(response.status(), 403, await response.text());
+      const problem = await response.json();
+      assert.match(problem.type ?? '', /\/out-of-jurisdiction$/);
+      const error = page.getByTestId('alert-error');
+      await error.waitFor();
+      assert.equal((await error.innerText()).trim(), 'Vùng cảnh báo có phần nằm ngoài địa bàn của bạn.');
+      // Nothing was issued, and what was typed is still there to correct.
+      assert.equal(await page.getByTestId('alert-item').count(), listed);
+      assert.equal(await page.getByTestId('alert-headline-vi').inputValue(), 'Khói độc lan rộng');
+      assert.equal(await page.locator('[data-testid="message"][data-kind="ok"]').count(), 0);
     },
   );
 });

@@ -1,8 +1,8 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { DispatchApi } from './api/dispatch';
-import { ApiError, Http } from './api/http';
-import { type Session, SessionStore } from './api/session';
-import { Controller } from './controller';
+import { Http } from './api/http';
+import { type Session, SessionManager, SessionStore } from './api/session';
+import { Controller, loginFailure } from './controller';
 import { I18nContext, type Lang, loadLang, saveLang, translator } from './i18n';
 import { type Action, type ConsoleState, initialState, reduce } from './state/console';
 import { createStore, type Store } from './state/store';
@@ -26,41 +26,59 @@ interface Running {
 }
 
 /**
- * The whole application: the login screen, or the console once signed in. Signing out, or any
- * 401 from the server, tears the console down and shows the login screen; nothing needs a reload.
+ * The whole application: the login screen, or the console once signed in. The access token is
+ * renewed before it expires and after a 401 (api/session.ts); signing out, or a session the server
+ * no longer renews, tears the console down and shows the login screen; nothing needs a reload.
  */
 export function App() {
   const [lang, setLang] = useState<Lang>(() => loadLang(storage('localStorage')));
   const i18n = useMemo(() => ({ lang, t: translator(lang) }), [lang]);
   const [notice, setNotice] = useState<string | null>(null);
-  const sessions = useMemo(() => new SessionStore(storage('sessionStorage')), []);
   const [running, setRunning] = useState<Running | null>(null);
 
-  // One API client for the page; its 401 handler always sees the latest sign-out function.
+  // One session manager and API client for the page; their callbacks always see the latest
+  // sign-out function and language.
   const endSession = useMemo(() => ({ current: (_expired: boolean) => {} }), []);
-  const api = useMemo(
-    () =>
-      new DispatchApi(
-        new Http({
-          token: () => sessions.token(),
-          onUnauthorized: (refused) => {
-            const current = sessions.token();
-            if (current === null || current === refused) endSession.current(true);
-          },
+  const { sessions, api } = useMemo(() => {
+    const store = new SessionStore(storage('sessionStorage'));
+    let dispatchApi: DispatchApi | null = null;
+    const manager = new SessionManager({
+      store,
+      refresh: (refreshToken) => (dispatchApi as DispatchApi).refresh(refreshToken),
+      logout: (refreshToken) => (dispatchApi as DispatchApi).logout(refreshToken),
+      onExpired: () => endSession.current(true),
+      // A renewed session may carry another role or other provinces: the top bar and the
+      // actions follow (the live feed reconnects and its snapshot brings the queue).
+      // The open live socket is renewed with a fresh ticket, so it outlives the old token.
+      onRenewed: (session) =>
+        setRunning((current) => {
+          current?.controller.renewLive();
+          return current ? { ...current, session } : current;
         }),
-      ),
-    [sessions, endSession],
-  );
+    });
+    dispatchApi = new DispatchApi(
+      new Http({
+        token: () => manager.token(),
+        renew: (refused) => manager.renewAfter(refused),
+        onUnauthorized: (refused) => {
+          // Refused even with a renewed token: the session is over (unless it changed meanwhile,
+          // e.g. a late answer to a previous session).
+          const current = manager.token();
+          if (current === null || current === refused) manager.expire();
+        },
+      }),
+    );
+    return { sessions: manager, api: dispatchApi };
+  }, [endSession]);
 
   const start = (session: Session) => {
     const store = createStore(reduce, initialState);
-    const controller = new Controller(api, store);
+    const controller = new Controller(api, store, { refreshSession: () => sessions.refresh() });
     controller.start();
     setRunning({ session, store, controller });
   };
 
   endSession.current = (expired: boolean) => {
-    sessions.clear();
     setRunning((current) => {
       current?.controller.stop();
       return null;
@@ -68,11 +86,17 @@ export function App() {
     setNotice(expired ? i18n.t('login.expired') : null);
   };
 
+  const logout = () => {
+    void sessions.logout(); // forgets the session at once, tells the server in the background
+    endSession.current(false);
+  };
+
   // A reload of the same tab resumes the session kept in sessionStorage.
   useEffect(() => {
-    const session = sessions.get();
+    const session = sessions.resume();
     if (session) start(session);
     unlockAudioOnFirstGesture(window);
+    return () => sessions.reset();
   }, []);
 
   const changeLang = (next: Lang) => {
@@ -88,23 +112,17 @@ export function App() {
     try {
       const response = await api.login(username, password);
       setNotice(null);
-      start(sessions.save(response));
+      start(sessions.signIn(response));
       return null;
     } catch (error) {
-      if (error instanceof ApiError) {
-        if (error.problem?.detail) return error.problem.detail;
-        if (error.status === 401) return i18n.t('login.failed');
-        if (error.status === 0) return i18n.t(error.reason === 'timeout' ? 'error.timeout' : 'error.network');
-        return i18n.t('error.http', { status: error.status });
-      }
-      return i18n.t('error.network');
+      return loginFailure(error, i18n.t);
     }
   };
 
   return (
     <I18nContext.Provider value={i18n}>
       {running ? (
-        <RunningConsole running={running} onLanguage={changeLang} onLogout={() => endSession.current(false)} />
+        <RunningConsole running={running} onLanguage={changeLang} onLogout={logout} />
       ) : (
         <Login onLogin={login} onLanguage={changeLang} notice={notice} />
       )}

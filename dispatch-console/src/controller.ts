@@ -1,17 +1,99 @@
 import type { DispatchApi } from './api/dispatch';
 import { ApiError } from './api/http';
 import { LiveConnection, type SocketLike } from './api/live';
-import type { IncidentDetail, IncidentStatus, UnitStatus } from './api/types';
+import { problemSlug, translatedProblem } from './api/problems';
+import type {
+  AlertRequest,
+  AreaAlert,
+  IncidentDetail,
+  IncidentStatus,
+  ServerMessage,
+  UnitStatus,
+} from './api/types';
+import type { MessageKey, Translate } from './i18n';
+import { type AlertField, serverFieldErrors } from './state/alerts';
 import type { Action, ConsoleState, Message } from './state/console';
 import { shouldMarkRead } from './state/conversation';
 import { shortId } from './state/queue';
 import type { Store } from './state/store';
 
 const RETRY_MS = 3_000;
+/** While the last snapshot was truncated, the true counts are asked for this often. */
+export const COUNTS_POLL_MS = 15_000;
+/**
+ * Server messages are applied together, at most this often (a flood must not copy and sort the
+ * queue per event); longer when applying them took long (a queue of tens of thousands), up to 1 s.
+ */
+export const BATCH_MS = 100;
+const BATCH_MAX_MS = 1_000;
+/** Incidents of the queue per millisecond between batches. */
+const BATCH_PER_MS = 50;
 
-/** Turns a failed call into what the dispatcher reads: the server's own `detail` when it gave one. */
+/** The alerts list is fetched this often too: live alert events are not all a console may miss. */
+export const ALERTS_POLL_MS = 30_000;
+
+/** Problem types the console words differently when they refuse an area alert (i18n `alertProblem.<slug>`). */
+export const ALERT_PROBLEMS = [
+  'out-of-jurisdiction',
+  'invalid-location',
+  'invalid-request',
+  'stale-version',
+  'illegal-transition',
+  'not-found',
+] as const;
+
+/** What became of an alert action: the alert as the server now has it, or why it was refused. */
+export type AlertOutcome =
+  | { ok: true; alert: AreaAlert }
+  | {
+      ok: false;
+      /** What the form says above its button (null: nothing was sent, another action was running). */
+      error: Message | null;
+      /** The server's words about single fields of the form. */
+      fields: Partial<Record<AlertField, string>>;
+    };
+
+/**
+ * Turns a refused alert action into what the form shows: the refusals an alert meets in its own
+ * words (the area outside the dispatcher's provinces, or outside Vietnam; changed or ended
+ * meanwhile), others as any action's; the server's errors about single fields under those fields.
+ */
+export function alertFailure(error: unknown): AlertOutcome & { ok: false } {
+  if (!(error instanceof ApiError)) return { ok: false, error: errorMessage(error), fields: {} };
+  const { fields, other } = serverFieldErrors(error.problem?.errors);
+  const slug = problemSlug(error.problem);
+  if (!slug || !(ALERT_PROBLEMS as readonly string[]).includes(slug)) {
+    return { ok: false, error: errorMessage(error), fields };
+  }
+  const message: Message = { kind: 'error', key: `alertProblem.${slug}` as MessageKey };
+  // The server's own words go under the sentence, except what the fields already show.
+  let detail = error.problem?.detail ?? '';
+  if (Object.keys(fields).length > 0) detail = other.join('; ');
+  if (detail) message.detail = detail;
+  return { ok: false, error: message, fields };
+}
+
+/** Problem types whose wait (`Retry-After`) is worth saying. */
+const WAIT_PROBLEMS = new Set(['too-many-attempts', 'rate-limited', 'service-unavailable']);
+
+/**
+ * Turns a failed call into what the dispatcher reads. A refusal of a known problem type is said
+ * in the console's language, with the server's own `detail` (English, may name people) under it;
+ * any other refusal shows the server's `detail` as it is.
+ */
 export function errorMessage(error: unknown): Message {
   if (error instanceof ApiError) {
+    const type = translatedProblem(error.problem);
+    if (type) {
+      const wait = error.retryAfter !== null && WAIT_PROBLEMS.has(type);
+      const message: Message = {
+        kind: 'error',
+        key: (wait ? `problem.${type}.retry` : `problem.${type}`) as MessageKey,
+      };
+      if (wait) message.params = { s: error.retryAfter as number };
+      if (error.problem?.detail) message.detail = error.problem.detail;
+      return message;
+    }
     if (error.problem?.detail) return { kind: 'error', text: error.problem.detail };
     if (error.problem?.title) return { kind: 'error', text: error.problem.title };
     if (error.reason === 'network') return { kind: 'error', key: 'error.network' };
@@ -22,34 +104,120 @@ export function errorMessage(error: unknown): Message {
 }
 
 /**
+ * What the login screen says when signing in failed. A wrong password shows the server's own
+ * words (as before); too many failures say how long to wait; the other known refusals are said
+ * in the console's language.
+ */
+export function loginFailure(error: unknown, t: Translate): string {
+  if (error instanceof ApiError) {
+    if (error.status === 429 || problemSlug(error.problem) === 'too-many-attempts') {
+      return error.retryAfter !== null
+        ? t('login.tooManyAttempts', { s: error.retryAfter })
+        : t('problem.too-many-attempts');
+    }
+    const type = translatedProblem(error.problem);
+    if (type && type !== 'unauthenticated') return t(`problem.${type}`);
+    if (error.problem?.detail) return error.problem.detail;
+    if (error.status === 401) return t('login.failed');
+    if (error.status === 0) return t(error.reason === 'timeout' ? 'error.timeout' : 'error.network');
+    return t('error.http', { status: error.status });
+  }
+  return t('error.network');
+}
+
+export interface ControllerOptions {
+  /** Renews the session (the live feed was closed with 4401); rejects when it cannot. */
+  refreshSession?: () => Promise<unknown>;
+}
+
+/**
  * Everything the signed-in console does: runs the live feed, loads what the store asks for
  * (detail, units) and carries out the dispatcher's actions. Views call these methods and read
  * the store; they never talk to the API themselves.
  */
 export class Controller {
   private readonly live: LiveConnection;
+  /** Server messages waiting to be applied together. */
+  private pending: ServerMessage[] = [];
+  private batchTimer: ReturnType<typeof setTimeout> | null = null;
+  private lastBatchAt = -Infinity;
+  private batchMs = BATCH_MS;
+  private countsTimer: ReturnType<typeof setTimeout> | null = null;
+  private countsInFlight = false;
+  /** When the true counts were last learnt (a truncated snapshot, or a poll). */
+  private countsAt = -Infinity;
   private unsubscribe: (() => void) | null = null;
   private detailKey = '';
   /** The detail whose messages were last marked read (at most one marking per detail load). */
   private markedDetail: IncidentDetail | null = null;
   private unitsEpoch = -1;
+  private alertsEpoch = -1;
+  /** Only the answer to the latest alerts request is taken (an older one may come last). */
+  private alertsRequest = 0;
+  private alertsTimer: ReturnType<typeof setInterval> | null = null;
   private stopped = false;
   private timers = new Set<ReturnType<typeof setTimeout>>();
 
   constructor(
     readonly api: DispatchApi,
     private readonly store: Store<ConsoleState, Action>,
+    options: ControllerOptions = {},
   ) {
     this.live = new LiveConnection({
       ticket: async () => (await api.liveTicket()).ticket,
       openSocket: (url) => new WebSocket(url) as unknown as SocketLike,
       location: window.location,
-      resumeSeq: () => store.getState().resumeSeq,
-      onMessage: (message) => store.dispatch({ type: 'server', message }),
+      resumeSeq: () => this.resumeSeq(),
+      onMessage: (message) => this.receive(message),
       onState: (state) => store.dispatch({ type: 'link', state }),
-      // The HTTP client has already reported the refused token and ended the session.
+      onNotice: (notice) => store.dispatch({ type: 'linkNotice', notice }),
+      refreshSession: options.refreshSession,
+      // The session manager has already ended the session (and shown the login screen).
       onUnauthorized: () => {},
     });
+  }
+
+  /**
+   * A message from the live feed. Messages are applied together, at most every BATCH_MS: the
+   * first after a quiet spell at once (next task), the ones of a flood in batches.
+   */
+  receive(message: ServerMessage): void {
+    if (this.stopped) return;
+    this.pending.push(message);
+    if (message.type === 'heartbeat') this.onHeartbeat();
+    if (this.batchTimer !== null) return;
+    const wait = Math.max(0, this.lastBatchAt + this.batchMs - Date.now());
+    this.batchTimer = setTimeout(() => this.flush(), wait);
+  }
+
+  /** Applies the waiting messages now. */
+  flush(): void {
+    if (this.batchTimer !== null) clearTimeout(this.batchTimer);
+    this.batchTimer = null;
+    if (this.pending.length === 0 || this.stopped) return;
+    const messages = this.pending;
+    this.pending = [];
+    const started = Date.now();
+    if (messages.some((m) => m.type === 'snapshot' && m.truncated === true)) this.countsAt = started;
+    this.store.dispatch(
+      messages.length === 1
+        ? { type: 'server', message: messages[0] }
+        : { type: 'serverBatch', messages },
+    );
+    this.lastBatchAt = Date.now();
+    // Spend at most about a fifth of the time applying messages; a big queue also costs its
+    // sorting and drawing after this (about 1 s between batches at 50 000 incidents).
+    const size = this.store.getState().openShown;
+    this.batchMs = Math.min(
+      BATCH_MAX_MS,
+      Math.max(BATCH_MS, 4 * (this.lastBatchAt - started), Math.round(size / BATCH_PER_MS)),
+    );
+  }
+
+  /** Where a reconnect resumes: the highest sequence heard, including messages not applied yet. */
+  private resumeSeq(): number | null {
+    this.flush();
+    return this.store.getState().resumeSeq;
   }
 
   start(): void {
@@ -59,11 +227,22 @@ export class Controller {
     this.follow(this.store.getState());
     this.loadConfig();
     this.loadStations();
+    this.alertsTimer = setInterval(() => this.store.dispatch({ type: 'reloadAlerts' }), ALERTS_POLL_MS);
+  }
+
+  /** The session was renewed: keep the live socket open with a fresh ticket. */
+  renewLive(): void {
+    if (!this.stopped) void this.live.renew();
   }
 
   stop(): void {
     this.stopped = true;
     this.live.stop();
+    if (this.batchTimer !== null) clearTimeout(this.batchTimer);
+    if (this.countsTimer !== null) clearTimeout(this.countsTimer);
+    if (this.alertsTimer !== null) clearInterval(this.alertsTimer);
+    this.batchTimer = this.countsTimer = this.alertsTimer = null;
+    this.pending = [];
     this.unsubscribe?.();
     window.removeEventListener('online', this.onOnline);
     for (const timer of this.timers) clearTimeout(timer);
@@ -76,6 +255,11 @@ export class Controller {
 
   togglePick(unitId: string): void {
     this.store.dispatch({ type: 'togglePick', unitId });
+  }
+
+  /** Opens or folds a burst group of the queue. */
+  toggleBurst(key: string): void {
+    this.store.dispatch({ type: 'toggleBurst', key });
   }
 
   acknowledge(): Promise<boolean> {
@@ -135,6 +319,17 @@ export class Controller {
     });
   }
 
+  /** Moves the selected incident to another province (supervisors and admins; the server checks). */
+  changeProvince(province: string): Promise<boolean> {
+    const detail = this.current();
+    if (!detail) return this.refuse('error.noSelection');
+    if (!province) return this.refuse('error.noProvince');
+    return this.run('province', () => this.api.changeProvince(detail.id, detail.version, province), {
+      key: 'result.provinceChanged',
+      params: { id: shortId(detail.id), province },
+    });
+  }
+
   /**
    * Writes to the reporters of the selected incident: one (`reportId`) or all (null). The answer
    * is the message, not the incident, so the detail is fetched again to show it (the live
@@ -170,6 +365,50 @@ export class Controller {
     } catch (error) {
       this.say(errorMessage(error));
       return false;
+    } finally {
+      this.store.dispatch({ type: 'busy', busy: null });
+    }
+  }
+
+  /** Issues an area alert; the form shows what the server refused, the message area the success. */
+  issueAlert(request: AlertRequest): Promise<AlertOutcome> {
+    return this.alertAction(() => this.api.issueAlert(request), () => ({ key: 'result.alertIssued' }));
+  }
+
+  /** Replaces the alert's content: a new revision, sent to the public as a CAP Update. */
+  updateAlert(alert: AreaAlert, request: AlertRequest): Promise<AlertOutcome> {
+    return this.alertAction(
+      () => this.api.updateAlert(alert.id, alert.revision, request),
+      (updated) => ({ key: 'result.alertUpdated', params: { n: updated.revision } }),
+    );
+  }
+
+  /** Cancels the alert (a CAP Cancel); a refusal is said in the message area. */
+  async cancelAlert(alert: AreaAlert, reason: string): Promise<AlertOutcome> {
+    const outcome = await this.alertAction(
+      () => this.api.cancelAlert(alert.id, alert.revision, reason.trim() || undefined),
+      () => ({ key: 'result.alertCancelled' }),
+    );
+    if (!outcome.ok && outcome.error) this.say(outcome.error);
+    return outcome;
+  }
+
+  private async alertAction(
+    call: () => Promise<AreaAlert>,
+    ok: (alert: AreaAlert) => Pick<Message, 'key' | 'params'>,
+  ): Promise<AlertOutcome> {
+    if (this.store.getState().busy) return { ok: false, error: null, fields: {} };
+    this.store.dispatch({ type: 'busy', busy: 'alert' });
+    try {
+      const alert = await call();
+      this.store.dispatch({ type: 'alertChanged', alert });
+      this.store.dispatch({ type: 'reloadAlerts' });
+      this.say({ kind: 'ok', ...ok(alert) });
+      return { ok: true, alert };
+    } catch (error) {
+      // Changed or ended by someone else meanwhile: show what it is now.
+      if (error instanceof ApiError && error.status === 409) this.store.dispatch({ type: 'reloadAlerts' });
+      return alertFailure(error);
     } finally {
       this.store.dispatch({ type: 'busy', busy: null });
     }
@@ -256,6 +495,53 @@ export class Controller {
       this.unitsEpoch = state.unitsEpoch;
       this.loadUnits();
     }
+    if (state.areaAlertsEpoch !== this.alertsEpoch) {
+      this.alertsEpoch = state.areaAlertsEpoch;
+      this.loadAlerts();
+    }
+    if (state.truncated) this.scheduleCounts();
+    else if (this.countsTimer !== null) {
+      clearTimeout(this.countsTimer);
+      this.countsTimer = null;
+    }
+  }
+
+  /** While truncated, the true counts are polled COUNTS_POLL_MS after they were last learnt. */
+  private scheduleCounts(): void {
+    if (this.countsTimer !== null || this.countsInFlight || this.stopped) return;
+    const wait = Math.max(0, this.countsAt + COUNTS_POLL_MS - Date.now());
+    this.countsTimer = setTimeout(() => {
+      this.countsTimer = null;
+      this.pollCounts();
+    }, wait);
+  }
+
+  /** A heartbeat (every ~15 s) also asks for the counts, at most every COUNTS_POLL_MS. */
+  private onHeartbeat(): void {
+    if (!this.store.getState().truncated) return;
+    if (Date.now() - this.countsAt < COUNTS_POLL_MS) return;
+    if (this.countsTimer !== null) clearTimeout(this.countsTimer);
+    this.countsTimer = null;
+    this.pollCounts();
+  }
+
+  private pollCounts(): void {
+    if (this.countsInFlight || this.stopped || !this.store.getState().truncated) return;
+    this.countsInFlight = true;
+    this.countsAt = Date.now();
+    this.api.counts().then(
+      (counts) => {
+        this.countsInFlight = false;
+        if (this.stopped) return;
+        this.store.dispatch({ type: 'countsLoaded', counts });
+        if (this.store.getState().truncated) this.scheduleCounts();
+      },
+      () => {
+        // The numbers shown stay as they were; the next poll (or heartbeat) tries again.
+        this.countsInFlight = false;
+        if (!this.stopped && this.store.getState().truncated) this.scheduleCounts();
+      },
+    );
   }
 
   private loadDetail(id: string, key: string): void {
@@ -287,6 +573,18 @@ export class Controller {
     this.api.units().then(
       (units) => this.store.dispatch({ type: 'unitsLoaded', units }),
       () => this.later(() => epoch === this.unitsEpoch && this.loadUnits()),
+    );
+  }
+
+  /** A failure keeps the list as it was; the next poll (30 s) or alert event tries again. */
+  private loadAlerts(): void {
+    const request = ++this.alertsRequest;
+    this.api.alerts().then(
+      (answer) => {
+        if (this.stopped || request !== this.alertsRequest || !Array.isArray(answer?.alerts)) return;
+        this.store.dispatch({ type: 'alertsLoaded', alerts: answer.alerts });
+      },
+      () => undefined,
     );
   }
 

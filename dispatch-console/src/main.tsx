@@ -1,4 +1,5 @@
 import 'leaflet/dist/leaflet.css';
+import 'leaflet.markercluster/dist/MarkerCluster.css';
 import './styles.css';
 import { render } from 'preact';
 import { App } from './app';

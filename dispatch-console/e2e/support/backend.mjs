@@ -89,7 +89,7 @@ export class Backend {
     }
   }
 
-  /** Starts the application and waits until /q/health/ready answers 200. */
+  /** Starts the application and waits until /q/health/ready (management port) answers 200. */
   async start() {
     const { jar, port, db, pgHost, pgPort, pgUser, pgPassword, java, outputDir } = this.settings;
     if (this.child) throw new Error('the backend is already running');
@@ -108,6 +108,12 @@ export class Backend {
       '-Dquarkus.profile=demo',
       `-Dquarkus.http.port=${port}`,
       '-Dquarkus.http.host=127.0.0.1',
+      // Health and metrics are on the management interface, a port of their own.
+      `-Dquarkus.management.port=${port + 1000}`,
+      '-Dquarkus.management.host=127.0.0.1',
+      // Every report of these tests comes from this machine, as from a partner's gateway: neither
+      // limited nor grouped as a flood from one address (the Java tests cover flood control).
+      '-Dbaochay.flood.unlimited=127.0.0.1',
       // Generated token keys stay in the output folder, and the same across a restart, so an open
       // console keeps its session when the backend comes back.
       `-Dbaochay.auth.key-dir=${join(outputDir, 'keys')}`,
@@ -161,7 +167,8 @@ export class Backend {
   /** True when the readiness check answers 200 right now. */
   async answers() {
     try {
-      const response = await fetch(`${this.url}/q/health/ready`, { signal: AbortSignal.timeout(2_000) });
+      const health = `http://127.0.0.1:${this.settings.port + 1000}/q/health/ready`;
+      const response = await fetch(health, { signal: AbortSignal.timeout(2_000) });
       await response.body?.cancel();
       return response.status === 200;
     } catch {

@@ -23,6 +23,8 @@ export const ACCOUNTS = {
   dispatcher: { username: 'dieuphoi.dienbien', password: 'dienbien114' },
   supervisor: { username: 'giamsat', password: 'giamsat114' },
   otherDispatcher: { username: 'dieuphoi.laocai', password: 'laocai114' },
+  // Hà Nội only: an area alert reaching a neighbouring province is outside this dispatcher's provinces.
+  hanoiDispatcher: { username: 'dieuphoi.hanoi', password: 'hanoi114' },
 };
 
 export function launchChromium() {

@@ -15,8 +15,11 @@ export const Places = Object.freeze({
   school: { lat: 21.415, lon: 102.995 },
   photo: { lat: 21.415, lon: 103.02 },
   conversation: { lat: 21.415, lon: 103.045 },
+  areaAlert: { lat: 21.365, lon: 103.045 },
   // Hà Nội: outside the Điện Biên dispatcher's provinces, for the report that warms the backend up.
   warmUp: { lat: 21.0285, lon: 105.8542 },
+  // Hà Nội (Ba Đình, 2 km from the warm-up): the Hà Nội dispatcher's own incident for the area alert test.
+  hanoiAlert: { lat: 21.0368, lon: 105.8346 },
 });
 
 /** A fire report at a place, with a reporter; `overrides` replace any field. */

@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { DispatchApi } from './dispatch';
 import { ApiError, Http } from './http';
+import type { AlertRequest } from './types';
 
 function api(answer: () => Promise<Response>) {
   const fetchImpl = vi.fn(answer);
@@ -47,5 +48,71 @@ describe('conversation endpoints', () => {
     const error = await dispatch.sendMessage('i1', '\u202e', null).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ApiError);
     expect((error as ApiError).problem?.detail).toBe('Tin nhắn có ký tự không được phép.');
+  });
+});
+
+describe('alert endpoints', () => {
+  const request: AlertRequest = {
+    event: 'FIRE',
+    severity: 'Extreme',
+    urgency: 'Immediate',
+    certainty: 'Observed',
+    headline: { vi: 'Cháy kho', en: 'Warehouse fire' },
+    instruction: { vi: 'Đóng cửa sổ.', en: 'Close windows.' },
+    area: { polygon: [{ lat: 21, lon: 105 }, { lat: 21, lon: 105.01 }, { lat: 21.01, lon: 105 }] },
+    expiresAt: '2026-11-23T12:00:00.000Z',
+    incidentId: 'inc-1',
+  };
+
+  it('list the alerts', async () => {
+    const { dispatch, fetchImpl } = api(async () => Response.json({ alerts: [] }));
+    await expect(dispatch.alerts()).resolves.toEqual({ alerts: [] });
+    const [path, init] = call(fetchImpl);
+    expect(path).toBe('/api/v1/dispatch/alerts');
+    expect(init.method).toBe('GET');
+  });
+
+  it('issue one with POST and the whole body', async () => {
+    const { dispatch, fetchImpl } = api(async () => Response.json({ id: 'a1', revision: 1 }, { status: 201 }));
+    await expect(dispatch.issueAlert(request)).resolves.toEqual({ id: 'a1', revision: 1 });
+    const [path, init] = call(fetchImpl);
+    expect(path).toBe('/api/v1/dispatch/alerts');
+    expect(init.method).toBe('POST');
+    expect(JSON.parse(init.body as string)).toEqual(request);
+  });
+
+  it('update one with PUT, the same body and the revision it replaces', async () => {
+    const { dispatch, fetchImpl } = api(async () => Response.json({ id: 'a 1', revision: 4 }));
+    await dispatch.updateAlert('a 1', 3, request);
+    const [path, init] = call(fetchImpl);
+    expect(path).toBe('/api/v1/dispatch/alerts/a%201');
+    expect(init.method).toBe('PUT');
+    expect(JSON.parse(init.body as string)).toEqual({ ...request, revision: 3 });
+    expect((init.headers as Record<string, string>).Authorization).toBe('Bearer tok');
+  });
+
+  it('cancel one with its revision, and the reason only when there is one', async () => {
+    const { dispatch, fetchImpl } = api(async () => Response.json({ id: 'a1', revision: 5, state: 'CANCELLED' }));
+    await dispatch.cancelAlert('a1', 4, 'Đã dập tắt');
+    await dispatch.cancelAlert('a1', 4);
+    const [path, init] = call(fetchImpl);
+    expect(path).toBe('/api/v1/dispatch/alerts/a1/cancel');
+    expect(init.method).toBe('POST');
+    expect(JSON.parse(init.body as string)).toEqual({ revision: 4, reason: 'Đã dập tắt' });
+    const second = fetchImpl.mock.calls[1] as unknown as [string, RequestInit];
+    expect(JSON.parse(second[1].body as string)).toEqual({ revision: 4 });
+  });
+
+  it('turn an out-of-jurisdiction refusal into an ApiError with its problem type', async () => {
+    const { dispatch } = api(
+      async () =>
+        new Response(
+          JSON.stringify({ type: 'https://baochay.vn/problems/out-of-jurisdiction', status: 403, detail: 'Bắc Ninh' }),
+          { status: 403, headers: { 'Content-Type': 'application/problem+json' } },
+        ),
+    );
+    const error = (await dispatch.issueAlert(request).catch((e: unknown) => e)) as ApiError;
+    expect(error.status).toBe(403);
+    expect(error.problem?.type).toBe('https://baochay.vn/problems/out-of-jurisdiction');
   });
 });

@@ -1,7 +1,11 @@
 import type { Http } from './http';
 import type {
+  AlertList,
+  AlertRequest,
+  AreaAlert,
   ConsoleConfig,
   DispatcherMessage,
+  IncidentCounts,
   IncidentDetail,
   IncidentStatus,
   LiveTicket,
@@ -13,6 +17,7 @@ import type {
 
 const BASE = '/api/v1/dispatch';
 const incident = (id: string) => `${BASE}/incidents/${encodeURIComponent(id)}`;
+const alert = (id: string) => `${BASE}/alerts/${encodeURIComponent(id)}`;
 
 /**
  * The dispatch API, one method per endpoint. Every incident action returns the updated incident,
@@ -23,6 +28,25 @@ export class DispatchApi {
 
   login(username: string, password: string): Promise<LoginResponse> {
     return this.http.post(`${BASE}/login`, { username, password }, false);
+  }
+
+  /**
+   * A new access token and a new refresh token for `refreshToken`, which is spent by this call
+   * (presenting it again makes the server revoke the whole session). No bearer token: the access
+   * token may already have expired.
+   */
+  refresh(refreshToken: string): Promise<LoginResponse> {
+    return this.http.post(`${BASE}/refresh`, { refreshToken }, false);
+  }
+
+  /** Revokes the session on the server (204). */
+  logout(refreshToken: string): Promise<void> {
+    return this.http.post(`${BASE}/logout`, { refreshToken }, false);
+  }
+
+  /** The true numbers of open and NEW incidents in the dispatcher's provinces. */
+  counts(): Promise<IncidentCounts> {
+    return this.http.get(`${BASE}/incidents/counts`);
   }
 
   config(): Promise<ConsoleConfig> {
@@ -71,6 +95,11 @@ export class DispatchApi {
     return this.http.post(`${incident(id)}/merge`, { version, intoIncidentId });
   }
 
+  /** Moves the incident to another province (supervisors and admins only; 403 otherwise). */
+  changeProvince(id: string, version: number, province: string): Promise<IncidentDetail> {
+    return this.http.post(`${incident(id)}/province`, { version, province });
+  }
+
   /** Writes to one reporter of the incident (`reportId`), or to every reporter (null). */
   sendMessage(id: string, text: string, reportId: string | null): Promise<DispatcherMessage> {
     return this.http.post(`${incident(id)}/messages`, { text, reportId });
@@ -83,6 +112,30 @@ export class DispatchApi {
 
   changeUnitStatus(unitId: string, status: UnitStatus): Promise<Unit> {
     return this.http.post(`${BASE}/units/${encodeURIComponent(unitId)}/status`, { status });
+  }
+
+  /** Area alerts of the actor's provinces: the active ones, and those cancelled or expired in the last 24 h. */
+  alerts(): Promise<AlertList> {
+    return this.http.get(`${BASE}/alerts`);
+  }
+
+  /** Issues an area alert (201): revision 1, msgType Alert. */
+  issueAlert(request: AlertRequest): Promise<AreaAlert> {
+    return this.http.post(`${BASE}/alerts`, request);
+  }
+
+  /**
+   * Replaces the alert's content with `request`; `revision` is the revision being replaced (another
+   * one: 409 stale-version). Answers revision + 1, msgType Update.
+   */
+  updateAlert(id: string, revision: number, request: AlertRequest): Promise<AreaAlert> {
+    return this.http.put(alert(id), { ...request, revision });
+  }
+
+  /** Cancels the alert (msgType Cancel, state CANCELLED); a cancelled or expired one: 409 illegal-transition. */
+  cancelAlert(id: string, revision: number, reason?: string): Promise<AreaAlert> {
+    const body = reason ? { revision, reason } : { revision };
+    return this.http.post(`${alert(id)}/cancel`, body);
   }
 
   photo(url: string): Promise<Blob> {

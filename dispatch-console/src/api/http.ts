@@ -9,6 +9,8 @@ export class ApiError extends Error {
     readonly status: number,
     readonly problem: Problem | null,
     readonly reason: 'http' | 'network' | 'timeout' = 'http',
+    /** The server's `Retry-After`, in seconds, when it gave one (429, 503). */
+    readonly retryAfter: number | null = null,
   ) {
     super(problem?.detail ?? problem?.title ?? `HTTP ${status || reason}`);
     this.name = 'ApiError';
@@ -27,6 +29,15 @@ export async function readProblem(response: Response): Promise<Problem | null> {
   }
 }
 
+/** `Retry-After` as seconds from now: a number of seconds or an HTTP date; null if absent or unreadable. */
+export function retryAfterSeconds(value: string | null, now: number = Date.now()): number | null {
+  if (!value) return null;
+  const text = value.trim();
+  if (/^\d+$/.test(text)) return Number(text);
+  const at = Date.parse(text);
+  return Number.isNaN(at) ? null : Math.max(0, Math.ceil((at - now) / 1000));
+}
+
 export interface HttpOptions {
   /** The bearer token, or null before login. */
   token: () => string | null;
@@ -35,6 +46,13 @@ export interface HttpOptions {
    * over (unless the token has changed meanwhile, e.g. a late answer to a previous session).
    */
   onUnauthorized: (refusedToken: string | null) => void;
+  /**
+   * Renews the session after a 401 to an authenticated call (the token that was refused is given):
+   * resolves once a newer token is in place, and the call is then sent once more with it. Rejects
+   * when it cannot (an ApiError 401: the session is over; anything else: could not reach the
+   * server). Without it, a 401 goes straight to `onUnauthorized`.
+   */
+  renew?: (refusedToken: string | null) => Promise<void>;
   timeoutMs?: number;
   fetchImpl?: typeof fetch;
 }
@@ -57,6 +75,10 @@ export class Http {
     return this.request<T>('POST', path, body, authenticated);
   }
 
+  put<T>(path: string, body: unknown): Promise<T> {
+    return this.request<T>('PUT', path, body);
+  }
+
   /** Fetches a binary resource (a photo) with the token, for use as an object URL. */
   async blob(path: string): Promise<Blob> {
     const response = await this.send('GET', path, undefined, true, '*/*');
@@ -75,6 +97,7 @@ export class Http {
     body: unknown,
     authenticated: boolean,
     accept: string,
+    retried = false,
   ): Promise<Response> {
     const headers: Record<string, string> = { Accept: `${accept}, application/problem+json` };
     if (body !== undefined) headers['Content-Type'] = 'application/json';
@@ -99,8 +122,26 @@ export class Http {
     }
     if (!response.ok) {
       const problem = await readProblem(response);
-      if (response.status === 401 && authenticated) this.options.onUnauthorized(token);
-      throw new ApiError(response.status, problem);
+      const refused = new ApiError(
+        response.status,
+        problem,
+        'http',
+        retryAfterSeconds(response.headers.get('retry-after')),
+      );
+      if (response.status === 401 && authenticated) {
+        // Once per call: renew the session, then send the call again with the new token. A second
+        // 401 means the new token is refused too: the session is over.
+        if (this.options.renew && !retried) {
+          try {
+            await this.options.renew(token);
+          } catch (error) {
+            throw error instanceof ApiError && error.status !== 401 ? error : refused;
+          }
+          return this.send(method, path, body, authenticated, accept, true);
+        }
+        this.options.onUnauthorized(token);
+      }
+      throw refused;
     }
     return response;
   }

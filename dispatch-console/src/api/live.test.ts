@@ -2,7 +2,10 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ApiError } from './http';
 import {
   CLOSE_RESYNC,
+  CLOSE_SESSION,
   CLOSE_TICKET_INVALID,
+  CLOSE_TOO_MANY_CONSOLES,
+  type LinkNotice,
   type LinkState,
   LiveConnection,
   liveUrl,
@@ -21,7 +24,13 @@ class FakeSocket implements SocketLike {
   open() {
     this.onopen?.({});
   }
-  send(message: object) {
+  /** What the console sent to the server. */
+  sent: string[] = [];
+  send(data: string) {
+    this.sent.push(data);
+  }
+  /** The server sends a message to the console. */
+  push(message: object) {
     this.onmessage?.({ data: JSON.stringify(message) });
   }
   serverClose(code: number) {
@@ -39,9 +48,13 @@ class FakeSocket implements SocketLike {
 }
 
 /** A live connection wired to fakes; resumeSeq follows the messages it delivers, like the store. */
-function harness(ticket: () => Promise<string> = async () => `t${Math.random()}`) {
+function harness(
+  ticket: () => Promise<string> = async () => `t${Math.random()}`,
+  refreshSession?: () => Promise<unknown>,
+) {
   const sockets: FakeSocket[] = [];
   const states: LinkState[] = [];
+  const notices: (LinkNotice | null)[] = [];
   const received: ServerMessage[] = [];
   const unauthorized = vi.fn();
   let resume: number | null = null;
@@ -61,10 +74,12 @@ function harness(ticket: () => Promise<string> = async () => `t${Math.random()}`
     },
     onState: (state) => states.push(state),
     onUnauthorized: unauthorized,
+    refreshSession,
+    onNotice: (notice) => notices.push(notice),
     random: () => 0.5,
   });
   const latest = () => sockets[sockets.length - 1];
-  return { live, sockets, states, received, unauthorized, tickets, latest };
+  return { live, sockets, states, notices, received, unauthorized, tickets, latest };
 }
 
 /** Lets the ticket promise settle and the socket get opened. */
@@ -103,8 +118,8 @@ describe('live connection', () => {
     await settle();
     const first = h.latest();
     first.open();
-    first.send({ type: 'snapshot', seq: 10, incidents: [] });
-    first.send({ type: 'heartbeat', seq: 42 });
+    first.push({ type: 'snapshot', seq: 10, incidents: [] });
+    first.push({ type: 'heartbeat', seq: 42 });
     first.serverClose(1006);
     expect(h.states.at(-1)).toBe('reconnecting');
     await vi.advanceTimersByTimeAsync(499);
@@ -144,7 +159,7 @@ describe('live connection', () => {
     h.latest().serverClose(1006);
     await vi.advanceTimersByTimeAsync(1000);
     h.latest().open();
-    h.latest().send({ type: 'heartbeat', seq: 1 });
+    h.latest().push({ type: 'heartbeat', seq: 1 });
     h.latest().serverClose(1006);
     const before = h.sockets.length;
     await vi.advanceTimersByTimeAsync(500);
@@ -155,14 +170,14 @@ describe('live connection', () => {
     const h = harness();
     h.live.start();
     await settle();
-    h.latest().send({ type: 'snapshot', seq: 5, incidents: [] });
+    h.latest().push({ type: 'snapshot', seq: 5, incidents: [] });
     h.latest().serverClose(CLOSE_RESYNC);
     const second = await nextSocket(h);
     expect(second.lastSeq()).toBeNull();
     second.serverClose(1006); // lost again before the snapshot came
     const third = await nextSocket(h);
     expect(third.lastSeq()).toBeNull();
-    third.send({ type: 'snapshot', seq: 9, incidents: [] });
+    third.push({ type: 'snapshot', seq: 9, incidents: [] });
     third.serverClose(1006);
     expect((await nextSocket(h)).lastSeq()).toBe('9');
   });
@@ -175,7 +190,7 @@ describe('live connection', () => {
     });
     h.live.start();
     await settle();
-    h.latest().send({ type: 'snapshot', seq: 1, incidents: [] });
+    h.latest().push({ type: 'snapshot', seq: 1, incidents: [] });
     refuse = true;
     h.latest().serverClose(CLOSE_TICKET_INVALID);
     await vi.advanceTimersByTimeAsync(500);
@@ -206,7 +221,7 @@ describe('live connection', () => {
     await settle();
     const first = h.latest();
     first.open();
-    first.send({ type: 'heartbeat', seq: 7 });
+    first.push({ type: 'heartbeat', seq: 7 });
     await vi.advanceTimersByTimeAsync(39_999);
     expect(h.sockets).toHaveLength(1);
     await vi.advanceTimersByTimeAsync(1);
@@ -215,7 +230,7 @@ describe('live connection', () => {
     expect(h.sockets).toHaveLength(2);
     expect(h.latest().lastSeq()).toBe('7');
     // A late message from the abandoned socket is not delivered.
-    first.send({ type: 'heartbeat', seq: 8 });
+    first.push({ type: 'heartbeat', seq: 8 });
     expect(h.received.map((m) => m.seq)).toEqual([7]);
   });
 
@@ -234,9 +249,92 @@ describe('live connection', () => {
     h.live.start();
     await settle();
     h.latest().onmessage?.({ data: 'not json' });
-    h.latest().send({ type: 'mystery', seq: 3 });
-    h.latest().send({ type: 'event', seq: 4, eventType: 'NoteAdded', incidentId: 'x', incident: null, unit: null });
+    h.latest().push({ type: 'mystery', seq: 3 });
+    h.latest().push({ type: 'event', seq: 4, eventType: 'NoteAdded', incidentId: 'x', incident: null, unit: null });
     expect(h.received.map((m) => m.type)).toEqual(['event']);
+  });
+});
+
+describe('session and capacity close codes', () => {
+  it('after 4401 renews the session first, then gets a new ticket and reconnects', async () => {
+    const calls: string[] = [];
+    const refresh = vi.fn(async () => void calls.push('refresh'));
+    const h = harness(async () => {
+      calls.push('ticket');
+      return `t${calls.length}`;
+    }, refresh);
+    h.live.start();
+    await settle();
+    h.latest().open();
+    h.latest().push({ type: 'snapshot', seq: 3, incidents: [] });
+    expect(calls).toEqual(['ticket']);
+    h.latest().serverClose(CLOSE_SESSION);
+    const next = await nextSocket(h);
+    expect(calls).toEqual(['ticket', 'refresh', 'ticket']);
+    expect(next.ticket()).toBe('t3');
+    expect(next.lastSeq()).toBe('3');
+    // Only a 4401 renews the session: an ordinary drop just gets a new ticket.
+    next.serverClose(1006);
+    await nextSocket(h);
+    expect(refresh).toHaveBeenCalledOnce();
+  });
+
+  it('after 4401 keeps trying when the renewal gets no answer, and renews before the next ticket', async () => {
+    let down = true;
+    const refresh = vi.fn(async () => {
+      if (down) throw new ApiError(0, null, 'network');
+    });
+    const h = harness(undefined, refresh);
+    h.live.start();
+    await settle();
+    h.latest().serverClose(CLOSE_SESSION);
+    await vi.advanceTimersByTimeAsync(500);
+    expect(refresh).toHaveBeenCalledOnce();
+    expect(h.tickets).toHaveBeenCalledOnce();
+    down = false;
+    await nextSocket(h);
+    expect(refresh).toHaveBeenCalledTimes(2);
+    expect(h.tickets).toHaveBeenCalledTimes(2);
+    expect(h.unauthorized).not.toHaveBeenCalled();
+  });
+
+  it('after 4401 goes to login when the session cannot be renewed (401)', async () => {
+    const refresh = vi.fn(async () => {
+      throw new ApiError(401, { status: 401 });
+    });
+    const h = harness(undefined, refresh);
+    h.live.start();
+    await settle();
+    h.latest().serverClose(CLOSE_TICKET_INVALID);
+    await vi.advanceTimersByTimeAsync(500);
+    expect(h.unauthorized).toHaveBeenCalledOnce();
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(h.sockets).toHaveLength(1);
+    expect(h.tickets).toHaveBeenCalledOnce();
+  });
+
+  it('after 4403 says the account has too many consoles, and keeps retrying with the back-off', async () => {
+    const h = harness();
+    h.live.start();
+    await settle();
+    const waits: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      h.latest().open();
+      h.latest().serverClose(CLOSE_TOO_MANY_CONSOLES);
+      const before = h.sockets.length;
+      let waited = 0;
+      while (h.sockets.length === before) {
+        await vi.advanceTimersByTimeAsync(100);
+        waited += 100;
+      }
+      waits.push(waited);
+    }
+    expect(waits).toEqual([500, 1000, 2000]);
+    expect(h.notices).toEqual(['tooManyConsoles']);
+    // A console closed elsewhere: the server lets this one in and the notice goes.
+    h.latest().push({ type: 'snapshot', seq: 1, incidents: [] });
+    expect(h.notices).toEqual(['tooManyConsoles', null]);
+    expect(h.states.at(-1)).toBe('connected');
   });
 });
 
@@ -252,5 +350,22 @@ describe('live helpers', () => {
     expect(parseServerMessage('{"type":"snapshot","seq":3}')).toBeNull();
     expect(parseServerMessage('{"type":"heartbeat"}')).toBeNull();
     expect(parseServerMessage(42)).toBeNull();
+  });
+
+  it('renews an open socket with a fresh ticket, and sends nothing when none is open', async () => {
+    const h = harness();
+    h.live.start();
+    await settle();
+    h.latest().open();
+    h.latest().push({ type: 'snapshot', seq: 1, incidents: [] });
+
+    await h.live.renew();
+
+    const renew = JSON.parse(h.latest().sent.at(-1) ?? '{}');
+    expect(renew.type).toBe('renew');
+    expect(typeof renew.ticket).toBe('string');
+    h.live.stop();
+    await h.live.renew();
+    expect(h.latest().sent).toHaveLength(1);
   });
 });

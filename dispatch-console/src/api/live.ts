@@ -5,8 +5,17 @@ import type { ServerMessage } from './types';
 /** What the connection indicator shows. */
 export type LinkState = 'connected' | 'reconnecting' | 'offline';
 
-/** Close codes the server uses. */
+/** Something the indicator adds to its state: the server refuses this console for now. */
+export type LinkNotice = 'tooManyConsoles';
+
+/**
+ * Close codes the server uses. 4401: the ticket is refused, or the session's access token expired,
+ * the account was deactivated or its role or provinces changed: renew the session, then a new
+ * ticket. 4403: the account has too many consoles open (5). 4409: too far behind, resync.
+ */
 export const CLOSE_TICKET_INVALID = 4401;
+export const CLOSE_SESSION = CLOSE_TICKET_INVALID;
+export const CLOSE_TOO_MANY_CONSOLES = 4403;
 export const CLOSE_RESYNC = 4409;
 /** Our own code when we give up on a socket that went silent. */
 export const CLOSE_SILENT = 4000;
@@ -23,6 +32,7 @@ export interface SocketLike {
   onclose: ((event: { code: number; reason?: string }) => void) | null;
   onerror: ((event: unknown) => void) | null;
   close(code?: number, reason?: string): void;
+  send(data: string): void;
 }
 
 export interface LiveOptions {
@@ -37,6 +47,13 @@ export interface LiveOptions {
   onState: (state: LinkState) => void;
   /** The session is over (ticket refused with 401): go back to login. */
   onUnauthorized: () => void;
+  /**
+   * Renews the session (after a 4401 close, before the next ticket). Rejects when it cannot: with
+   * an ApiError 401 when the session is over, otherwise it is tried again with the back-off.
+   */
+  refreshSession?: () => Promise<unknown>;
+  /** The server's reason for refusing this console (4403), or null once it is heard from again. */
+  onNotice?: (notice: LinkNotice | null) => void;
   setTimer?: (fn: () => void, ms: number) => unknown;
   clearTimer?: (handle: unknown) => void;
   random?: () => number;
@@ -92,6 +109,9 @@ export class LiveConnection {
   private socket: SocketLike | null = null;
   private failures = 0;
   private wantSnapshot = false;
+  /** A 4401 close: the session must be renewed before the next ticket. */
+  private mustRefresh = false;
+  private notice: LinkNotice | null = null;
   private reconnectTimer: unknown = null;
   private silenceTimer: unknown = null;
   private state: LinkState | null = null;
@@ -122,6 +142,22 @@ export class LiveConnection {
     this.abandonSocket();
   }
 
+  /**
+   * The session was renewed: a fresh ticket keeps the open socket past the end of the token it was
+   * opened with (the server closes it with 4401 then). If this fails, that close comes, and the
+   * feed reconnects with what it has seen, so nothing is missed either way.
+   */
+  async renew(): Promise<void> {
+    const socket = this.socket;
+    if (!this.running || !socket) return;
+    try {
+      const ticket = await this.options.ticket();
+      if (this.socket === socket) socket.send(JSON.stringify({ type: 'renew', ticket }));
+    } catch {
+      // see above
+    }
+  }
+
   /** Skips the back-off wait (e.g. the browser reports the network is back). */
   reconnectNow(): void {
     if (!this.running || this.socket || this.connecting) return;
@@ -133,6 +169,26 @@ export class LiveConnection {
     this.reconnectTimer = null;
     if (this.connecting) return;
     this.connecting = true;
+    if (this.mustRefresh && this.options.refreshSession) {
+      try {
+        await this.options.refreshSession();
+        this.mustRefresh = false;
+      } catch (error) {
+        this.connecting = false;
+        if (!this.running) return;
+        if (error instanceof ApiError && error.status === 401) {
+          this.stop();
+          this.options.onUnauthorized();
+          return;
+        }
+        this.lost();
+        return;
+      }
+      if (!this.running) {
+        this.connecting = false;
+        return;
+      }
+    }
     let ticket: string;
     try {
       ticket = await this.options.ticket();
@@ -179,6 +235,7 @@ export class LiveConnection {
         heardFromServer = true;
         this.failures = 0;
         this.emit('connected');
+        this.setNotice(null);
       }
       if (message.type === 'snapshot') this.wantSnapshot = false;
       this.options.onMessage(message);
@@ -190,8 +247,11 @@ export class LiveConnection {
       if (this.socket !== socket) return;
       this.socket = null;
       if (event.code === CLOSE_RESYNC) this.wantSnapshot = true;
-      // CLOSE_TICKET_INVALID needs nothing special: every attempt asks for a new ticket, and a
-      // 401 on that request ends the session.
+      // Every attempt asks for a new ticket (they are single-use); after a 4401 the session is
+      // renewed first. A 401 on either ends the session.
+      if (event.code === CLOSE_SESSION) this.mustRefresh = true;
+      // Too many consoles: say so, and keep trying with the normal back-off (one may close).
+      if (event.code === CLOSE_TOO_MANY_CONSOLES) this.setNotice('tooManyConsoles');
       this.lost();
     };
   }
@@ -232,6 +292,12 @@ export class LiveConnection {
     if (this.silenceTimer !== null) this.clearTimer(this.silenceTimer);
     this.reconnectTimer = null;
     this.silenceTimer = null;
+  }
+
+  private setNotice(notice: LinkNotice | null): void {
+    if (notice === this.notice) return;
+    this.notice = notice;
+    this.options.onNotice?.(notice);
   }
 
   private emit(state: LinkState): void {

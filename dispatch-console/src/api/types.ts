@@ -50,9 +50,15 @@ export interface Dispatcher {
   provinces: string[];
 }
 
+/**
+ * The answer to login and to refresh. `token` is the short access token (15 minutes); the
+ * `refreshToken` (opaque, one shift) renews it once: each refresh answers with a new one.
+ */
 export interface LoginResponse {
   token: string;
   expiresAt: string;
+  refreshToken: string;
+  refreshExpiresAt: string;
   dispatcher: Dispatcher;
 }
 
@@ -61,6 +67,48 @@ export interface ConsoleConfig {
   tileAttribution: string | null;
   mapCenter: LatLon;
   mapZoom: number;
+}
+
+/** How far the server trusts an incident's reports; it never hides one. */
+export const TRUST_LEVELS = ['TRUSTED', 'NORMAL', 'UNVERIFIED'] as const;
+export type TrustLevel = (typeof TRUST_LEVELS)[number];
+
+/** Why the server gave that trust; the console words each code (unknown codes as "other"). */
+export const TRUST_REASON_CODES = [
+  'NO_DEVICE',
+  'NEW_DEVICE',
+  'DEVICE_CONFIRMED',
+  'DEVICE_FALSE_ALARMS',
+  'BUSY_ADDRESS',
+  'FAR_FROM_DEVICE',
+  'MANY_REPORTERS',
+] as const;
+export type TrustReasonCode = (typeof TRUST_REASON_CODES)[number];
+
+export interface TrustReason {
+  code: TrustReasonCode | string;
+  count?: number;
+  minutes?: number;
+}
+
+export interface Trust {
+  /** 0–100. */
+  score: number;
+  level: TrustLevel;
+  reasons: TrustReason[];
+}
+
+/** Set when one source (network address or device) opened 3 or more incidents within 10 minutes. */
+export interface Burst {
+  key: string;
+  /** How many incidents that source opened. */
+  size: number;
+}
+
+/** The true numbers of open and NEW incidents in the dispatcher's provinces. */
+export interface IncidentCounts {
+  open: number;
+  new: number;
 }
 
 export interface IncidentSummary {
@@ -78,6 +126,9 @@ export interface IncidentSummary {
   mergedInto: string | null;
   /** Reporters' messages no dispatcher has read yet (the queue row's ✉ badge). */
   unreadMessages: number;
+  /** An older backend sends none: read as NORMAL with no reasons. */
+  trust: Trust;
+  burst: Burst | null;
 }
 
 /** A report's photo: stored upright with no metadata; the camera's own time and place are hints. */
@@ -231,12 +282,27 @@ export type LiveEventType =
   // A reporter or a dispatcher wrote a message; the incident carries its new `unreadMessages`.
   | 'MessageSent'
   // A dispatcher read the reporters' messages: the incident's `unreadMessages` is back to 0.
-  | 'MessagesRead';
+  | 'MessagesRead'
+  // An area alert was issued, updated (a new revision) or cancelled: the alerts list is fetched again.
+  | AlertEventType;
+
+/** The live events about area alerts; they share the feed (and its sequence) with incidents. */
+export const ALERT_EVENT_TYPES = ['AlertIssued', 'AlertUpdated', 'AlertCancelled'] as const;
+export type AlertEventType = (typeof ALERT_EVENT_TYPES)[number];
+
+export const isAlertEvent = (value: unknown): value is AlertEventType =>
+  (ALERT_EVENT_TYPES as readonly unknown[]).includes(value);
 
 export interface SnapshotMessage {
   type: 'snapshot';
   seq: number;
   incidents: IncidentSummary[];
+  /**
+   * In a flood: `incidents` holds every in-progress incident and only the 500 most relevant NEW
+   * ones; `counts` has the true numbers (then polled at GET incidents/counts).
+   */
+  truncated: boolean;
+  counts: IncidentCounts;
 }
 
 export interface EventMessage {
@@ -248,6 +314,8 @@ export interface EventMessage {
   actor: string | null;
   incident: IncidentSummary | null;
   unit: Unit | null;
+  /** The alert as it now stands, when an alert event carries it (the list is fetched again anyway). */
+  alert?: AreaAlert | null;
 }
 
 export interface HeartbeatMessage {
@@ -265,4 +333,94 @@ export interface Problem {
   detail?: string;
   instance?: string;
   errors?: { field: string; message: string }[];
+}
+
+// ---- Area alerts (CAP 1.2) ----
+
+/** What the alert is about (CAP `event`, as the API names it). */
+export const ALERT_EVENTS = ['FIRE', 'EXPLOSION', 'FLOOD', 'LANDSLIDE', 'EARTHQUAKE', 'TYPHOON', 'OTHER'] as const;
+export type AlertEvent = (typeof ALERT_EVENTS)[number];
+
+/** CAP `severity`, `urgency` and `certainty`, spelt as CAP spells them. */
+export const ALERT_SEVERITIES = ['Extreme', 'Severe', 'Moderate', 'Minor'] as const;
+export type AlertSeverity = (typeof ALERT_SEVERITIES)[number];
+export const ALERT_URGENCIES = ['Immediate', 'Expected', 'Future'] as const;
+export type AlertUrgency = (typeof ALERT_URGENCIES)[number];
+export const ALERT_CERTAINTIES = ['Observed', 'Likely', 'Possible'] as const;
+export type AlertCertainty = (typeof ALERT_CERTAINTIES)[number];
+
+/** EXPIRED is an ACTIVE alert past its `expires`. */
+export const ALERT_STATES = ['ACTIVE', 'CANCELLED', 'EXPIRED'] as const;
+export type AlertState = (typeof ALERT_STATES)[number];
+
+/** CAP `msgType` of the latest revision. */
+export type AlertMsgType = 'Alert' | 'Update' | 'Cancel';
+
+/** A text in both languages the alert is published in. */
+export interface Bilingual {
+  vi: string;
+  en: string;
+}
+
+export interface CircleArea {
+  circle: { center: LatLon; radiusM: number };
+}
+
+/** An open ring: the last vertex is not the first repeated. */
+export interface PolygonArea {
+  polygon: LatLon[];
+}
+
+export type AlertArea = CircleArea | PolygonArea;
+
+export const isCircleArea = (area: AlertArea): area is CircleArea => 'circle' in area;
+
+/**
+ * An area alert as it now stands (its latest revision). Headlines and instructions are a
+ * dispatcher's words: shown only as text.
+ */
+export interface AreaAlert {
+  id: string;
+  /** Grows by one with every update and with the cancellation. */
+  revision: number;
+  /** CAP identifier of this revision: `urn:baochay:alert:<id>:<revision>`. */
+  identifier: string;
+  msgType: AlertMsgType;
+  state: AlertState;
+  event: AlertEvent;
+  severity: AlertSeverity;
+  urgency: AlertUrgency;
+  certainty: AlertCertainty;
+  headline: Bilingual;
+  instruction: Bilingual;
+  area: AlertArea;
+  /** Every province the area touches. */
+  provinces: string[];
+  incidentId: string | null;
+  sent: string;
+  expires: string;
+  /** The CAP 1.2 document of the latest revision. */
+  capUrl: string;
+  /** Dispatch only: who issued it and who last changed it. */
+  issuedBy?: string;
+  updatedBy?: string;
+  /** Dispatch only: the earlier revisions (not shown by the console yet). */
+  history?: unknown[];
+}
+
+/** The body of POST /dispatch/alerts; PUT adds the revision being replaced. */
+export interface AlertRequest {
+  event: AlertEvent;
+  severity: AlertSeverity;
+  urgency: AlertUrgency;
+  certainty: AlertCertainty;
+  headline: Bilingual;
+  instruction: Bilingual;
+  area: AlertArea;
+  expiresAt: string;
+  incidentId?: string;
+}
+
+export interface AlertList {
+  alerts: AreaAlert[];
 }

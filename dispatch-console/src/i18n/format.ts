@@ -40,3 +40,15 @@ export function formatClock(iso: string | null, nowMs: number): string {
     date.getDate() === now.getDate();
   return sameDay ? time : `${pad(date.getDate())}/${pad(date.getMonth() + 1)} ${time}`;
 }
+
+/**
+ * A count with the language's digit grouping: "59 000" (vi: a space between groups of three, as
+ * Vietnamese standards write it), "59,000" (en). Counts stay on one line where they are shown.
+ */
+export function formatCount(lang: Lang, n: number): string {
+  if (!Number.isFinite(n)) return '—';
+  const sign = n < 0 ? '-' : '';
+  const digits = String(Math.round(Math.abs(n)));
+  const separator = lang === 'vi' ? ' ' : ',';
+  return sign + digits.replace(/\B(?=(\d{3})+(?!\d))/g, separator);
+}

@@ -1,12 +1,22 @@
 import { describe, expect, it } from 'vitest';
 import {
+  ALERT_CERTAINTIES,
+  ALERT_EVENT_TYPES,
+  ALERT_EVENTS,
+  ALERT_SEVERITIES,
+  ALERT_STATES,
+  ALERT_URGENCIES,
   INCIDENT_KINDS,
   INCIDENT_STATUSES,
+  TRUST_LEVELS,
+  TRUST_REASON_CODES,
   UNIT_STATUSES,
   UNIT_TYPES,
 } from '../api/types';
+import { ALERT_PROBLEMS } from '../controller';
+import { AREA_PROBLEMS } from '../views/alertDraw';
 import { en } from './en';
-import { formatAge, formatClock, formatDistance } from './format';
+import { formatAge, formatClock, formatCount, formatDistance } from './format';
 import { dictionaries, type Lang, LANGS, loadLang, type MessageKey, translate, translator } from './index';
 import { vi } from './vi';
 
@@ -41,6 +51,32 @@ describe('dictionaries', () => {
     for (const lang of LANGS) {
       for (const key of keys) expect(dictionaries[lang], `${lang} ${key}`).toHaveProperty(key);
     }
+  });
+});
+
+describe('area alerts', () => {
+  it('have words for every CAP value, alert state, area problem, refusal and alert event', () => {
+    const keys = [
+      ...ALERT_EVENTS.map((e) => `alertEvent.${e}`),
+      ...ALERT_SEVERITIES.map((v) => `severity.${v}`),
+      ...ALERT_URGENCIES.map((v) => `urgency.${v}`),
+      ...ALERT_CERTAINTIES.map((v) => `certainty.${v}`),
+      ...ALERT_STATES.map((v) => `alertState.${v}`),
+      ...AREA_PROBLEMS.map((p) => `alertArea.${p}`),
+      ...ALERT_PROBLEMS.map((p) => `alertProblem.${p}`),
+      ...ALERT_EVENT_TYPES.map((type) => `timeline.${type}`),
+    ];
+    for (const lang of LANGS) {
+      for (const key of keys) expect(dictionaries[lang], `${lang} ${key}`).toHaveProperty(key);
+    }
+  });
+
+  it('say the refusal a dispatcher meets outside their provinces in Vietnamese with diacritics', () => {
+    expect(translate('vi', 'alertProblem.out-of-jurisdiction')).toBe(
+      'Vùng cảnh báo có phần nằm ngoài địa bàn của bạn.',
+    );
+    expect(translate('en', 'alertForm.vertices', { n: 1 })).toBe('1 point');
+    expect(translate('vi', 'alertForm.vertices', { n: 4 })).toBe('4 điểm');
   });
 });
 
@@ -86,5 +122,30 @@ describe('formats', () => {
     expect(formatClock(local.toISOString(), new Date(2026, 10, 23, 18, 0, 0).getTime())).toBe('09:05:07');
     expect(formatClock(local.toISOString(), new Date(2026, 10, 24, 1, 0, 0).getTime())).toBe('23/11 09:05:07');
     expect(formatClock(null, at)).toBe('—');
+  });
+});
+
+describe('counts', () => {
+  it('group digits in threes: a space in Vietnamese, a comma in English', () => {
+    expect(formatCount('vi', 59_000)).toBe('59 000');
+    expect(formatCount('vi', 1_234_567)).toBe('1 234 567');
+    expect(formatCount('en', 59_000)).toBe('59,000');
+    expect(formatCount('en', 500)).toBe('500');
+    expect(formatCount('vi', 0)).toBe('0');
+  });
+
+  it('say the true NEW count in the queue header, with English plurals of formatted numbers', () => {
+    expect(translate('vi', 'queue.newCount', { n: formatCount('vi', 59_000) })).toBe('59 000 sự cố mới');
+    expect(translate('vi', 'queue.showing', { n: formatCount('vi', 500) })).toBe('(đang hiện 500)');
+    expect(translate('en', 'queue.newCount', { n: formatCount('en', 59_000) })).toBe('59,000 new incidents');
+    expect(translate('en', 'queue.newCount', { n: formatCount('en', 1) })).toBe('1 new incident');
+    expect(translate('en', 'queue.showing', { n: '500' })).toBe('(showing 500)');
+  });
+
+  it('name every trust level and reason code', () => {
+    for (const lang of LANGS) {
+      for (const level of TRUST_LEVELS) expect(dictionaries[lang]).toHaveProperty(`trust.${level}`);
+      for (const code of TRUST_REASON_CODES) expect(dictionaries[lang]).toHaveProperty(`trustReason.${code}`);
+    }
   });
 });

@@ -19,7 +19,8 @@ export function translate(lang: Lang, key: MessageKey, params: Params = {}): str
   let text: string = dictionaries[lang][key] ?? dictionaries.vi[key] ?? key;
   if (text.includes('|')) {
     const [one, many] = text.split('|');
-    text = params.n === 1 ? one : many;
+    // `n` may come already formatted ("1", "59 000"): only exactly one is singular.
+    text = params.n === 1 || params.n === '1' ? one : many;
   }
   return text.replace(/\{(\w+)\}/g, (whole, name: string) =>
     name in params ? String(params[name]) : whole,

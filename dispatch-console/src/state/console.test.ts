@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { ServerMessage } from '../api/types';
-import { Incidents, Messages, Units } from '../test/factories';
+import { Alerts, Incidents, Messages, Units } from '../test/factories';
 import { type Action, type ConsoleState, initialState, reduce } from './console';
+import { newCount } from './queue';
 import { createStore } from './store';
 
 function feed(...messages: ServerMessage[]): ConsoleState {
@@ -333,5 +334,155 @@ describe('store', () => {
     store.dispatch({ type: 'server', message: Messages.heartbeat(5) });
     store.dispatch({ type: 'server', message: Messages.heartbeat(6) });
     expect(seen).toEqual([5, 6]);
+  });
+});
+
+describe('a flood: truncated snapshots and true counts', () => {
+  it('a truncated snapshot keeps the true numbers it carries', () => {
+    const shown = [Incidents.open(), Incidents.open(), Incidents.open({ status: 'DISPATCHED' })];
+    const state = feed(Messages.snapshot(1, shown, { counts: { open: 60_000, new: 59_000 } }));
+    expect(state.truncated).toBe(true);
+    expect(state.counts).toEqual({ open: 60_000, new: 59_000 });
+    expect(Object.keys(state.incidents)).toHaveLength(3);
+  });
+
+  it('polled counts replace them, and a complete snapshot ends the truncation', () => {
+    let state = feed(Messages.snapshot(1, [Incidents.open()], { counts: { open: 900, new: 800 } }));
+    state = reduce(state, { type: 'countsLoaded', counts: { open: 950, new: 870 } });
+    expect(state.counts).toEqual({ open: 950, new: 870 });
+    expect(state.truncated).toBe(true);
+    state = reduce(state, { type: 'server', message: Messages.snapshot(2, [Incidents.open()]) });
+    expect(state.truncated).toBe(false);
+    expect(state.counts).toEqual({ open: 1, new: 1 });
+  });
+
+  it('a snapshot from an older backend (no truncated, no counts) is complete', () => {
+    const a = Incidents.open();
+    const state = feed({ type: 'snapshot', seq: 4, incidents: [a] } as unknown as ServerMessage);
+    expect(state.truncated).toBe(false);
+    expect(state.counts).toBeNull();
+    expect(state.incidents[a.id]).toBeDefined();
+  });
+
+  it('a batch of messages gives exactly what applying them one by one gives', () => {
+    const a = Incidents.open();
+    const b = Incidents.open();
+    const messages: ServerMessage[] = [
+      Messages.snapshot(10, [a]),
+      Messages.event(11, 'IncidentOpened', b),
+      Messages.event(11, 'IncidentOpened', b), // a duplicate
+      Messages.heartbeat(15),
+      Messages.event(16, 'IncidentStatusChanged', Incidents.next(a, { status: 'CLOSED' })),
+      Messages.event(17, 'IncidentAcknowledged', Incidents.next(b, { status: 'ACKNOWLEDGED' })),
+      Messages.event(12, 'NoteAdded', a), // already applied past it
+    ];
+    const one = feed(...messages);
+    const batch = reduce(initialState, { type: 'serverBatch', messages });
+    expect(batch).toEqual(one);
+    expect(Object.keys(batch.incidents)).toEqual([b.id]);
+    expect(batch.departed[a.id]).toBe(a.version + 1);
+  });
+
+  it('a batch copies the queue once and leaves the state it started from as it was', () => {
+    const queued = Array.from({ length: 50 }, () => Incidents.open());
+    const before = feed(Messages.snapshot(1, queued));
+    const frozen = structuredClone(before.incidents);
+    const opened = Array.from({ length: 20 }, () => Incidents.open());
+    const after = reduce(before, {
+      type: 'serverBatch',
+      messages: opened.map((incident, i) => Messages.event(2 + i, 'IncidentOpened', incident)),
+    });
+    expect(before.incidents).toEqual(frozen);
+    expect(Object.keys(after.incidents)).toHaveLength(70);
+    expect(after.alerts).toBe(20);
+    // Incidents that did not change keep their objects (the map redraws only what changed).
+    expect(after.incidents[queued[0].id]).toBe(before.incidents[queued[0].id]);
+  });
+
+  it('keeps trust and burst on the queued summary of a loaded detail', () => {
+    const a = Incidents.open({ trust: { score: 10, level: 'UNVERIFIED', reasons: [{ code: 'NEW_DEVICE' }] }, burst: { key: 'ip:1', size: 4 } });
+    let state = apply(feed(Messages.snapshot(1, [a])), { type: 'select', id: a.id });
+    state = apply(state, { type: 'detailLoaded', detail: Incidents.detail(Incidents.next(a, {})) });
+    expect(state.incidents[a.id].trust.level).toBe('UNVERIFIED');
+    expect(state.incidents[a.id].burst).toEqual({ key: 'ip:1', size: 4 });
+  });
+
+  it('opens and folds burst groups, and says when the account has too many consoles', () => {
+    let state = apply(initialState, { type: 'toggleBurst', key: 'ip:1' });
+    expect(state.expandedBursts).toEqual({ 'ip:1': true });
+    state = apply(state, { type: 'toggleBurst', key: 'ip:1' });
+    expect(state.expandedBursts).toEqual({});
+    state = apply(state, { type: 'linkNotice', notice: 'tooManyConsoles' });
+    expect(state.linkNotice).toBe('tooManyConsoles');
+  });
+});
+
+describe('queue sizes kept by the reducer', () => {
+  it('follow every change: snapshot, opened, acknowledged, closed, duplicates, late copies', () => {
+    const a = Incidents.open();
+    const b = Incidents.open();
+    const c = Incidents.open({ status: 'DISPATCHED' });
+    const steps: ServerMessage[] = [
+      Messages.snapshot(1, [a, c]),
+      Messages.event(2, 'IncidentOpened', b),
+      Messages.event(2, 'IncidentOpened', b),
+      Messages.event(3, 'IncidentAcknowledged', Incidents.next(a, { status: 'ACKNOWLEDGED' })),
+      Messages.event(4, 'IncidentStatusChanged', Incidents.next(c, { status: 'CLOSED' })),
+      Messages.event(5, 'NoteAdded', c), // an older copy of a closed one
+      Messages.event(6, 'IncidentStatusChanged', Incidents.next(b, { status: 'FALSE_ALARM' })),
+    ];
+    let state = initialState;
+    for (const message of steps) {
+      state = reduce(state, { type: 'server', message });
+      expect(state.openShown).toBe(Object.keys(state.incidents).length);
+      expect(state.newShown).toBe(newCount(state));
+    }
+    expect(state.openShown).toBe(1);
+    expect(state.newShown).toBe(0);
+    const batch = reduce(initialState, { type: 'serverBatch', messages: steps });
+    expect([batch.openShown, batch.newShown]).toEqual([1, 0]);
+  });
+});
+
+describe('area alerts', () => {
+  it('are fetched again after an alert event, showing at once the alert it carries', () => {
+    const alert = Alerts.around();
+    const before = feed(Messages.snapshot(1, []));
+    const state = reduce(before, { type: 'server', message: Alerts.event(2, 'AlertIssued', alert) });
+    expect(state.areaAlerts?.[alert.id]).toEqual(alert);
+    expect(state.areaAlertsEpoch).toBe(before.areaAlertsEpoch + 1);
+    expect(state.appliedSeq).toBe(2);
+    // Without the alert in it too: the list is fetched again.
+    const bare = reduce(state, { type: 'server', message: Alerts.event(3, 'AlertCancelled') });
+    expect(bare.areaAlertsEpoch).toBe(state.areaAlertsEpoch + 1);
+    expect(bare.areaAlerts).toBe(state.areaAlerts);
+  });
+
+  it('are not fetched again for a duplicate event or an event about incidents', () => {
+    const state = feed(Messages.snapshot(1, []), Alerts.event(2, 'AlertUpdated'));
+    expect(reduce(state, { type: 'server', message: Alerts.event(2, 'AlertUpdated') }).areaAlertsEpoch).toBe(
+      state.areaAlertsEpoch,
+    );
+    const opened = reduce(state, { type: 'server', message: Messages.event(3, 'IncidentOpened', Incidents.open()) });
+    expect(opened.areaAlertsEpoch).toBe(state.areaAlertsEpoch);
+  });
+
+  it('are fetched again after every snapshot (alert events may have been missed)', () => {
+    const state = feed(Messages.snapshot(1, []));
+    expect(reduce(state, { type: 'server', message: Messages.snapshot(9, []) }).areaAlertsEpoch).toBe(
+      state.areaAlertsEpoch + 1,
+    );
+  });
+
+  it('never go back to an older revision, whether from an event, an answer or a list', () => {
+    const issued = Alerts.around();
+    const cancelled = Alerts.cancelled(issued);
+    let state = apply(initialState, { type: 'alertChanged', alert: cancelled });
+    state = reduce(state, { type: 'server', message: Alerts.event(5, 'AlertIssued', issued) });
+    expect(state.areaAlerts?.[issued.id]?.state).toBe('CANCELLED');
+    // A list fetched before the cancellation keeps the cancelled revision, and drops what it no longer lists.
+    const gone = Alerts.around();
+    state = apply(state, { type: 'alertChanged', alert: gone }, { type: 'alertsLoaded', alerts: [issued] });
+    expect(state.areaAlerts).toEqual({ [issued.id]: cancelled });
   });
 });

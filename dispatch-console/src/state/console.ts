@@ -1,8 +1,11 @@
-import type { LinkState } from '../api/live';
+import type { LinkNotice, LinkState } from '../api/live';
 import {
+  isAlertEvent,
   TERMINAL_STATUSES,
+  type AreaAlert,
   type ConsoleConfig,
   type EventMessage,
+  type IncidentCounts,
   type IncidentDetail,
   type IncidentSummary,
   type ServerMessage,
@@ -11,6 +14,7 @@ import {
   type Unit,
 } from '../api/types';
 import type { MessageKey } from '../i18n';
+import { isNewerAlert, mergeAlerts } from './alerts';
 
 /** A parameter of a console text: a value, or another text to translate (a status name). */
 export type MessageParam = string | number | { key: MessageKey };
@@ -23,17 +27,31 @@ export interface Message {
   params?: Record<string, MessageParam>;
   /** ...or the server's own words (a problem's `detail`), shown as they are. */
   text?: string;
+  /** The server's own words under a translated refusal, on a second line in smaller text. */
+  detail?: string;
 }
 
 export interface ConsoleState {
   link: LinkState;
+  /** Why the server refuses this console for now (too many consoles open), shown by the indicator. */
+  linkNotice: LinkNotice | null;
   /** Highest sequence of a snapshot or event applied: an event at or below it is a duplicate. */
   appliedSeq: number | null;
   /** Highest sequence heard, heartbeats included: a reconnect resumes from here. */
   resumeSeq: number | null;
   hasSnapshot: boolean;
+  /**
+   * The last snapshot held only part of the NEW incidents (a flood): `counts` then has the true
+   * numbers, polled every 15 s.
+   */
+  truncated: boolean;
+  /** The true numbers of open and NEW incidents, from the last snapshot or GET incidents/counts. */
+  counts: IncidentCounts | null;
   /** The open incidents of the dispatcher's provinces, by id. */
   incidents: Record<string, IncidentSummary>;
+  /** How many incidents `incidents` holds, and how many of them are NEW (kept as they change). */
+  openShown: number;
+  newShown: number;
   /** Last version of incidents that left the queue, so a late, older copy cannot bring one back. */
   departed: Record<string, number>;
   /** New incidents nobody has looked at yet (highlighted). */
@@ -55,11 +73,25 @@ export interface ConsoleState {
   message: Message | null;
   /** The action waiting for the server's answer, if any (its buttons are disabled meanwhile). */
   busy: string | null;
+  /** Burst groups of the queue the dispatcher opened (by burst key); the others are collapsed. */
+  expandedBursts: Record<string, true>;
+  /**
+   * Area alerts of the dispatcher's provinces, by id: the active ones and those cancelled or expired
+   * in the last 24 h. Null until first fetched.
+   */
+  areaAlerts: Record<string, AreaAlert> | null;
+  /** Grows when the alerts must be fetched again (an alert event, a resync, a change made here). */
+  areaAlertsEpoch: number;
 }
 
 export type Action =
   | { type: 'server'; message: ServerMessage }
+  /** Messages that arrived together, applied in order with one copy of the queue. */
+  | { type: 'serverBatch'; messages: ServerMessage[] }
   | { type: 'link'; state: LinkState }
+  | { type: 'linkNotice'; notice: LinkNotice | null }
+  | { type: 'countsLoaded'; counts: IncidentCounts }
+  | { type: 'toggleBurst'; key: string }
   | { type: 'select'; id: string | null }
   | { type: 'detailLoaded'; detail: IncidentDetail }
   | { type: 'unitsLoaded'; units: Unit[] }
@@ -72,14 +104,23 @@ export type Action =
   | { type: 'busy'; busy: string | null }
   | { type: 'reloadDetail' }
   | { type: 'reloadUnits' }
+  | { type: 'alertsLoaded'; alerts: AreaAlert[] }
+  /** An alert as an action answered it (issued, updated, cancelled). */
+  | { type: 'alertChanged'; alert: AreaAlert }
+  | { type: 'reloadAlerts' }
   | { type: 'reset' };
 
 export const initialState: ConsoleState = {
   link: 'reconnecting',
+  linkNotice: null,
   appliedSeq: null,
   resumeSeq: null,
   hasSnapshot: false,
+  truncated: false,
+  counts: null,
   incidents: {},
+  openShown: 0,
+  newShown: 0,
   departed: {},
   fresh: {},
   alerts: 0,
@@ -93,6 +134,9 @@ export const initialState: ConsoleState = {
   pickedUnitIds: [],
   message: null,
   busy: null,
+  expandedBursts: {},
+  areaAlerts: null,
+  areaAlertsEpoch: 0,
 };
 
 export const isTerminal = (incident: IncidentSummary): boolean =>
@@ -102,8 +146,21 @@ export function reduce(state: ConsoleState, action: Action): ConsoleState {
   switch (action.type) {
     case 'server':
       return applyServerMessage(state, action.message);
+    case 'serverBatch':
+      return applyServerMessages(state, action.messages);
     case 'link':
       return state.link === action.state ? state : { ...state, link: action.state };
+    case 'linkNotice':
+      return state.linkNotice === action.notice ? state : { ...state, linkNotice: action.notice };
+    case 'countsLoaded':
+      return { ...state, counts: { open: action.counts.open, new: action.counts.new } };
+    case 'toggleBurst':
+      return {
+        ...state,
+        expandedBursts: state.expandedBursts[action.key]
+          ? without(state.expandedBursts, action.key)
+          : { ...state.expandedBursts, [action.key]: true },
+      };
     case 'select':
       return select(state, action.id);
     case 'detailLoaded':
@@ -132,26 +189,79 @@ export function reduce(state: ConsoleState, action: Action): ConsoleState {
       return { ...state, detailEpoch: state.detailEpoch + 1 };
     case 'reloadUnits':
       return { ...state, unitsEpoch: state.unitsEpoch + 1 };
+    case 'alertsLoaded':
+      return { ...state, areaAlerts: mergeAlerts(state.areaAlerts, action.alerts) };
+    case 'alertChanged':
+      return withAlert(state, action.alert);
+    case 'reloadAlerts':
+      return { ...state, areaAlertsEpoch: state.areaAlertsEpoch + 1 };
     case 'reset':
       return initialState;
   }
 }
 
 export function applyServerMessage(state: ConsoleState, message: ServerMessage): ConsoleState {
-  switch (message.type) {
-    case 'snapshot':
-      return applySnapshot(state, message);
-    case 'event':
-      return applyEvent(state, message);
-    case 'heartbeat':
-      return state.resumeSeq !== null && state.resumeSeq >= message.seq
-        ? state
-        : { ...state, resumeSeq: message.seq };
+  return applyServerMessages(state, [message]);
+}
+
+/**
+ * Applies messages in order. The incident tables are copied at their first change only, so a
+ * burst of events costs one copy of a queue that may hold tens of thousands of incidents.
+ */
+export function applyServerMessages(state: ConsoleState, messages: readonly ServerMessage[]): ConsoleState {
+  const draft = new Draft(state);
+  for (const message of messages) {
+    switch (message.type) {
+      case 'snapshot':
+        applySnapshot(draft, message);
+        break;
+      case 'event':
+        applyEvent(draft, message);
+        break;
+      case 'heartbeat':
+        if (draft.state.resumeSeq === null || draft.state.resumeSeq < message.seq) {
+          draft.set({ resumeSeq: message.seq });
+        }
+        break;
+    }
+  }
+  return draft.state;
+}
+
+type Table = 'incidents' | 'departed' | 'fresh';
+
+/**
+ * A state being changed in place by one reduction: each per-incident table is copied the first
+ * time it changes, then changed in the copy. Nothing outside the reduction ever sees a copy
+ * change: the reducer stays pure.
+ */
+class Draft {
+  private readonly owned = new Set<Table>();
+  constructor(public state: ConsoleState) {}
+
+  set(patch: Partial<ConsoleState>): void {
+    this.state = { ...this.state, ...patch };
+  }
+
+  /** The table, copied first if this reduction has not changed it yet. */
+  table<K extends Table>(name: K): ConsoleState[K] {
+    if (!this.owned.has(name)) {
+      this.state = { ...this.state, [name]: { ...this.state[name] } };
+      this.owned.add(name);
+    }
+    return this.state[name];
+  }
+
+  /** Replaces a table with a new object (a snapshot's), which this reduction then owns. */
+  replace<K extends Table>(name: K, table: ConsoleState[K]): void {
+    this.state = { ...this.state, [name]: table };
+    this.owned.add(name);
   }
 }
 
 /** A snapshot is the whole truth as of its sequence: it replaces every open incident. */
-function applySnapshot(state: ConsoleState, snapshot: SnapshotMessage): ConsoleState {
+function applySnapshot(draft: Draft, snapshot: SnapshotMessage): void {
+  const state = draft.state;
   const incidents: Record<string, IncidentSummary> = {};
   for (const incident of snapshot.incidents) {
     if (!isTerminal(incident)) incidents[incident.id] = incident;
@@ -168,42 +278,65 @@ function applySnapshot(state: ConsoleState, snapshot: SnapshotMessage): ConsoleS
       announced = true;
     }
   }
-  return {
-    ...state,
+  const counts = snapshot.counts;
+  let open = 0;
+  let waiting = 0;
+  for (const incident of Object.values(incidents)) {
+    open++;
+    if (incident.status === 'NEW') waiting++;
+  }
+  draft.replace('incidents', incidents);
+  draft.replace('departed', {});
+  draft.replace('fresh', fresh);
+  draft.set({
     appliedSeq: snapshot.seq,
     resumeSeq: snapshot.seq,
     hasSnapshot: true,
-    incidents,
-    departed: {},
-    fresh,
+    openShown: open,
+    newShown: waiting,
+    truncated: snapshot.truncated === true,
+    // An older backend sends no counts: the queue's own numbers are then the truth.
+    counts:
+      counts && typeof counts.open === 'number' && typeof counts.new === 'number'
+        ? { open: counts.open, new: counts.new }
+        : null,
     alerts: announced ? state.alerts + 1 : state.alerts,
-    // Whatever happened to units and to the open detail while away is only known by asking again.
+    // Whatever happened to units, alerts and the open detail while away is only known by asking again.
     unitsEpoch: state.unitsEpoch + 1,
+    areaAlertsEpoch: state.areaAlertsEpoch + 1,
     detailEpoch: state.detail ? state.detailEpoch + 1 : state.detailEpoch,
-  };
+  });
 }
 
-function applyEvent(state: ConsoleState, event: EventMessage): ConsoleState {
-  if (state.appliedSeq !== null && event.seq <= state.appliedSeq) return state;
-  let next: ConsoleState = {
-    ...state,
+function applyEvent(draft: Draft, event: EventMessage): void {
+  const state = draft.state;
+  if (state.appliedSeq !== null && event.seq <= state.appliedSeq) return;
+  draft.set({
     appliedSeq: event.seq,
     resumeSeq: Math.max(event.seq, state.resumeSeq ?? event.seq),
-  };
+  });
   if (event.incident) {
-    const wasQueued = Boolean(state.incidents[event.incident.id]);
-    next = acceptIncident(next, event.incident);
-    const incident = next.incidents[event.incident.id];
+    const wasQueued = Boolean(draft.state.incidents[event.incident.id]);
+    acceptInto(draft, event.incident);
+    const incident = draft.state.incidents[event.incident.id];
     if (!wasQueued && incident?.status === 'NEW') {
-      next = { ...next, fresh: { ...next.fresh, [incident.id]: true }, alerts: next.alerts + 1 };
+      draft.table('fresh')[incident.id] = true;
+      draft.set({ alerts: draft.state.alerts + 1 });
     }
   }
-  if (event.unit) next = withUnits(next, { ...next.units, [event.unit.id]: event.unit });
-  if (event.eventType === 'UnitsDispatched' && !event.unit) {
-    next = { ...next, unitsEpoch: next.unitsEpoch + 1 };
+  if (event.unit) {
+    draft.state = withUnits(draft.state, { ...draft.state.units, [event.unit.id]: event.unit });
   }
-  if (concernsDetail(next.detail, event)) next = { ...next, detailEpoch: next.detailEpoch + 1 };
-  return next;
+  if (event.eventType === 'UnitsDispatched' && !event.unit) {
+    draft.set({ unitsEpoch: draft.state.unitsEpoch + 1 });
+  }
+  if (isAlertEvent(event.eventType)) {
+    // The alert it carries (if any) shows at once; the list is fetched again all the same, since
+    // what an event carries is not the whole truth (an alert may have left the provinces).
+    if (event.alert && typeof event.alert.id === 'string') draft.state = withAlert(draft.state, event.alert);
+    draft.set({ areaAlertsEpoch: draft.state.areaAlertsEpoch + 1 });
+  }
+  if (concernsDetail(draft.state.detail, event)) draft.set({ detailEpoch: draft.state.detailEpoch + 1 });
 }
 
 /** Whether an event may have changed what the open detail panel shows. */
@@ -227,26 +360,34 @@ function concernsDetail(detail: IncidentDetail | null, event: EventMessage): boo
  * and the live event for the same change may arrive in either order.
  */
 export function acceptIncident(state: ConsoleState, incident: IncidentSummary): ConsoleState {
-  const current = state.incidents[incident.id];
-  if (current && current.version > incident.version) return state;
-  const departedAt = state.departed[incident.id];
-  if (departedAt !== undefined && departedAt >= incident.version) return state;
+  const draft = new Draft(state);
+  acceptInto(draft, incident);
+  return draft.state;
+}
 
+function acceptInto(draft: Draft, incident: IncidentSummary): void {
+  const state = draft.state;
+  const current = state.incidents[incident.id];
+  if (current && current.version > incident.version) return;
+  const departedAt = state.departed[incident.id];
+  if (departedAt !== undefined && departedAt >= incident.version) return;
+
+  const wasNew = current?.status === 'NEW' ? 1 : 0;
   if (isTerminal(incident)) {
-    const incidents = { ...state.incidents };
-    delete incidents[incident.id];
-    return {
-      ...state,
-      incidents,
-      departed: { ...state.departed, [incident.id]: incident.version },
-      fresh: without(state.fresh, incident.id),
-    };
+    if (current) {
+      delete draft.table('incidents')[incident.id];
+      draft.set({ openShown: state.openShown - 1, newShown: state.newShown - wasNew });
+    }
+    draft.table('departed')[incident.id] = incident.version;
+    if (state.fresh[incident.id]) delete draft.table('fresh')[incident.id];
+    return;
   }
-  return {
-    ...state,
-    incidents: { ...state.incidents, [incident.id]: summaryOf(incident) },
-    fresh: incident.status === 'NEW' ? state.fresh : without(state.fresh, incident.id),
-  };
+  draft.table('incidents')[incident.id] = summaryOf(incident);
+  const isNew = incident.status === 'NEW' ? 1 : 0;
+  if (!current || isNew !== wasNew) {
+    draft.set({ openShown: state.openShown + (current ? 0 : 1), newShown: state.newShown + isNew - wasNew });
+  }
+  if (incident.status !== 'NEW' && state.fresh[incident.id]) delete draft.table('fresh')[incident.id];
 }
 
 function select(state: ConsoleState, id: string | null): ConsoleState {
@@ -273,6 +414,11 @@ function detailLoaded(state: ConsoleState, detail: IncidentDetail): ConsoleState
     pickedUnitIds: next.pickedUnitIds.filter((unitId) => available.has(unitId)),
   };
   return next;
+}
+
+function withAlert(state: ConsoleState, alert: AreaAlert): ConsoleState {
+  if (!isNewerAlert(state.areaAlerts?.[alert.id], alert)) return state;
+  return { ...state, areaAlerts: { ...(state.areaAlerts ?? {}), [alert.id]: alert } };
 }
 
 /** A new unit list; any ticked unit that is no longer available is unticked. */
@@ -309,6 +455,8 @@ export function summaryOf(incident: IncidentSummary): IncidentSummary {
     acknowledgedBy,
     mergedInto,
     unreadMessages,
+    trust,
+    burst,
   } = incident;
   return {
     id,
@@ -324,6 +472,8 @@ export function summaryOf(incident: IncidentSummary): IncidentSummary {
     acknowledgedBy,
     mergedInto,
     unreadMessages,
+    trust,
+    burst: burst ?? null,
   };
 }
 

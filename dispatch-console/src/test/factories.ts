@@ -1,13 +1,17 @@
 // Small named factories for test data (no copied JSON blobs).
 import type {
+  AlertEventType,
+  AreaAlert,
   DispatcherMessage,
   EventMessage,
+  IncidentCounts,
   IncidentDetail,
   IncidentStatus,
   IncidentSummary,
   LiveEventType,
   Report,
   SnapshotMessage,
+  Trust,
   Unit,
   UnitStatus,
 } from '../api/types';
@@ -31,6 +35,8 @@ export const Incidents = {
       acknowledgedBy: null,
       mergedInto: null,
       unreadMessages: 0,
+      trust: { score: 60, level: 'NORMAL', reasons: [] },
+      burst: null,
       ...overrides,
     };
   },
@@ -50,6 +56,13 @@ export const Incidents = {
       ...overrides,
     };
   },
+};
+
+/** Trust as the server grades it, with its reasons. */
+export const Trusts = {
+  trusted: (reasons: Trust['reasons'] = []): Trust => ({ score: 90, level: 'TRUSTED', reasons }),
+  normal: (reasons: Trust['reasons'] = []): Trust => ({ score: 60, level: 'NORMAL', reasons }),
+  unverified: (reasons: Trust['reasons'] = []): Trust => ({ score: 15, level: 'UNVERIFIED', reasons }),
 };
 
 export const Reports = {
@@ -130,8 +143,12 @@ export const Units = {
 };
 
 export const Messages = {
-  snapshot(seq: number, incidents: IncidentSummary[]): SnapshotMessage {
-    return { type: 'snapshot', seq, incidents };
+  snapshot(seq: number, incidents: IncidentSummary[], flood?: { counts: IncidentCounts }): SnapshotMessage {
+    const counts = flood?.counts ?? {
+      open: incidents.length,
+      new: incidents.filter((incident) => incident.status === 'NEW').length,
+    };
+    return { type: 'snapshot', seq, incidents, truncated: Boolean(flood), counts };
   },
   event(
     seq: number,
@@ -152,5 +169,64 @@ export const Messages = {
   },
   heartbeat(seq: number) {
     return { type: 'heartbeat' as const, seq };
+  },
+};
+
+/** Area alerts as the dispatch API answers them. */
+export const Alerts = {
+  /** An active fire alert: 500 m around the Hoàn Kiếm lake, issued at 10:00 for two hours. */
+  around(overrides: Partial<AreaAlert> = {}): AreaAlert {
+    counter++;
+    const id = `alert-${counter}`;
+    return {
+      id,
+      revision: 1,
+      identifier: `urn:baochay:alert:${id}:1`,
+      msgType: 'Alert',
+      state: 'ACTIVE',
+      event: 'FIRE',
+      severity: 'Severe',
+      urgency: 'Immediate',
+      certainty: 'Observed',
+      headline: { vi: 'Cháy lớn tại phố Hàng Bạc', en: 'Large fire on Hàng Bạc street' },
+      instruction: { vi: 'Tránh xa khu vực, đóng cửa sổ.', en: 'Keep away from the area, close windows.' },
+      area: { circle: { center: { lat: 21.0285, lon: 105.8542 }, radiusM: 500 } },
+      provinces: ['Hà Nội'],
+      incidentId: null,
+      sent: '2026-11-23T10:00:00Z',
+      expires: '2026-11-23T12:00:00Z',
+      capUrl: `/api/v1/alerts/${id}.cap`,
+      issuedBy: 'giamsat',
+      updatedBy: 'giamsat',
+      ...overrides,
+    };
+  },
+  /** The next revision of an alert. */
+  next(alert: AreaAlert, changes: Partial<AreaAlert> = {}): AreaAlert {
+    const revision = alert.revision + 1;
+    return {
+      ...alert,
+      revision,
+      identifier: `urn:baochay:alert:${alert.id}:${revision}`,
+      msgType: 'Update',
+      ...changes,
+    };
+  },
+  cancelled(alert: AreaAlert): AreaAlert {
+    return Alerts.next(alert, { msgType: 'Cancel', state: 'CANCELLED' });
+  },
+  /** A live event about an alert: no incident (unless linked), maybe the alert itself. */
+  event(seq: number, eventType: AlertEventType, alert: AreaAlert | null = null): EventMessage {
+    return {
+      type: 'event',
+      seq,
+      eventType,
+      incidentId: alert?.incidentId ?? null,
+      at: '2026-11-23T10:00:00Z',
+      actor: 'giamsat',
+      incident: null,
+      unit: null,
+      alert,
+    };
   },
 };

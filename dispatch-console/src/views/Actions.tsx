@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { IncidentDetail, IncidentStatus, IncidentSummary } from '../api/types';
 import { useI18n } from '../i18n';
+import { provinceChoices } from '../state/provinces';
 import { shortId } from '../state/queue';
 
 /** Statuses offered in the status picker, in workflow order; the server decides what is legal. */
@@ -73,9 +74,12 @@ export interface MoreActionsProps {
   onStatus: (status: IncidentStatus, reason: string) => Promise<boolean>;
   onNote: (text: string) => Promise<boolean>;
   onMerge: (into: string) => Promise<boolean>;
+  /** Supervisors and admins may move an incident to another province (the server checks too). */
+  canMoveProvince?: boolean;
+  onProvince?: (province: string) => Promise<boolean>;
 }
 
-/** Status, false alarm, note and merge. */
+/** Status, false alarm, note, merge, and (supervisors, admins) the incident's province. */
 export function MoreActions(props: MoreActionsProps) {
   const { detail, busy, candidates } = props;
   const { t } = useI18n();
@@ -83,6 +87,7 @@ export function MoreActions(props: MoreActionsProps) {
   const [reason, setReason] = useState('');
   const [note, setNote] = useState('');
   const [mergeInto, setMergeInto] = useState('');
+  const [province, setProvince] = useState(detail.province ?? '');
   const [falseArmed, confirmFalse] = useConfirm();
   const [mergeArmed, confirmMerge] = useConfirm();
 
@@ -92,6 +97,7 @@ export function MoreActions(props: MoreActionsProps) {
     setNote('');
     setMergeInto('');
   }, [detail.id]);
+  useEffect(() => setProvince(detail.province ?? ''), [detail.id, detail.province]);
   useEffect(() => {
     if (mergeInto && !candidates.some((c) => c.id === mergeInto)) setMergeInto('');
   }, [candidates, mergeInto]);
@@ -198,6 +204,34 @@ export function MoreActions(props: MoreActionsProps) {
           {mergeArmed ? t('action.confirm') : t('action.merge')}
         </button>
       </div>
+
+      {props.canMoveProvince && props.onProvince && (
+        <div class="action-row">
+          <label class="grow">
+            {t('action.provinceLabel')}
+            <select
+              value={province}
+              data-testid="province-select"
+              onChange={(e) => setProvince(e.currentTarget.value)}
+            >
+              {!detail.province && <option value="">{t('queue.noProvince')}</option>}
+              {provinceChoices([detail.province]).map((name) => (
+                <option key={name} value={name}>
+                  {name}
+                </option>
+              ))}
+            </select>
+          </label>
+          <button
+            type="button"
+            data-testid="action-province"
+            disabled={disabled || !province || province === detail.province}
+            onClick={() => void props.onProvince?.(province)}
+          >
+            {t('action.province')}
+          </button>
+        </div>
+      )}
     </section>
   );
 }

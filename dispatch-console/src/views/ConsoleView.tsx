@@ -1,9 +1,21 @@
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useEffect, useMemo, useReducer, useRef, useState } from 'preact/hooks';
+import type { AlertArea } from '../api/types';
 import type { Session } from '../api/session';
 import type { Controller } from '../controller';
 import { type Lang, useI18n } from '../i18n';
+import { activeCount, alertStateAt, sortAlerts } from '../state/alerts';
 import type { ConsoleState } from '../state/console';
-import { mergeCandidates, moveSelection, newCount, pageTitle, sortQueue, sortUnits } from '../state/queue';
+import {
+  mergeCandidates,
+  moveInQueue,
+  newTotal,
+  pageTitle,
+  queueRows,
+  sortQueue,
+  sortUnits,
+} from '../state/queue';
+import { NO_DRAWING, reduceDrawing } from './alertDraw';
+import { AlertPanel } from './AlertPanel';
 import { beep } from './beep';
 import { Connection } from './Connection';
 import { Detail } from './Detail';
@@ -24,15 +36,37 @@ export interface ConsoleViewProps {
   onLogout: () => void;
 }
 
-/** The one screen after login: queue, map, detail, unit board; keyboard shortcuts; alerts. */
+/** New incidents beep at most this often: a flood must not become a siren. */
+const BEEP_GAP_MS = 3_000;
+
+/** The one screen after login: queue, map, detail (or area alerts), unit board; keyboard shortcuts; beeps. */
 export function ConsoleView({ state, controller, session, onLanguage, onLogout }: ConsoleViewProps) {
   const { t } = useI18n();
   const now = useNow(1000);
   const [help, setHelp] = useState(false);
   const queue = useMemo(() => sortQueue(state.incidents), [state.incidents]);
+  const rows = useMemo(() => queueRows(queue, state.expandedBursts), [queue, state.expandedBursts]);
   const units = useMemo(() => sortUnits(state.units), [state.units]);
   const candidates = useMemo(() => mergeCandidates(queue, state.selectedId), [queue, state.selectedId]);
-  const waiting = newCount(state);
+  const waiting = newTotal(state, state.newShown);
+
+  // Area alerts: the panel takes the detail's place; the map draws active alerts always, and the
+  // cancelled and expired ones of the list while the panel is open.
+  const [alertsOpen, setAlertsOpen] = useState(false);
+  const [drawing, onDraw] = useReducer(reduceDrawing, NO_DRAWING);
+  const [mapFocus, setMapFocus] = useState<{ area: AlertArea } | null>(null);
+  const alertList = useMemo(() => sortAlerts(state.areaAlerts, now), [state.areaAlerts, now]);
+  const mapAlerts = useMemo(() => {
+    const at = Date.now();
+    return Object.values(state.areaAlerts ?? {}).filter((a) => alertsOpen || alertStateAt(a, at) === 'ACTIVE');
+  }, [state.areaAlerts, alertsOpen]);
+  const activeAlerts = activeCount(state.areaAlerts, now);
+  const toggleAlerts = () => {
+    // Closing the panel drops the drawing and the area with it.
+    if (alertsOpen) onDraw({ type: 'set', area: null });
+    setAlertsOpen(!alertsOpen);
+  };
+  const selectedIncident = state.selectedId ? (state.incidents[state.selectedId] ?? null) : null;
 
   // The title shows waiting NEW incidents, also in another tab or a minimised window.
   useEffect(() => {
@@ -41,19 +75,23 @@ export function ConsoleView({ state, controller, session, onLanguage, onLogout }
 
   // One beep each time new incidents arrive.
   const alerts = useRef(state.alerts);
+  const lastBeep = useRef(-Infinity);
   useEffect(() => {
-    if (state.alerts > alerts.current) beep();
+    if (state.alerts > alerts.current && Date.now() - lastBeep.current >= BEEP_GAP_MS) {
+      lastBeep.current = Date.now();
+      beep();
+    }
     alerts.current = state.alerts;
   }, [state.alerts]);
 
   // Shortcuts read the latest state through a ref so the listener is installed once.
-  const latest = useRef({ state, queue, help });
-  latest.current = { state, queue, help };
+  const latest = useRef({ state, rows, help });
+  latest.current = { state, rows, help };
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       const shortcut = shortcutFor(event);
       if (!shortcut) return;
-      const { state: current, queue: rows, help: helpOpen } = latest.current;
+      const { state: current, rows: lines, help: helpOpen } = latest.current;
       if (helpOpen && shortcut !== 'help' && shortcut !== 'escape') return;
       switch (shortcut) {
         case 'help':
@@ -61,6 +99,7 @@ export function ConsoleView({ state, controller, session, onLanguage, onLogout }
           break;
         case 'escape':
           setHelp(false);
+          onDraw({ type: 'cancel' }); // a drawing in progress on the map
           return; // let Escape also reach other listeners (photo viewer)
         case 'acknowledge':
           void controller.acknowledge();
@@ -70,7 +109,7 @@ export function ConsoleView({ state, controller, session, onLanguage, onLogout }
           break;
         case 'next':
         case 'previous': {
-          const id = moveSelection(rows, current.selectedId, shortcut === 'next' ? 1 : -1);
+          const id = moveInQueue(lines, current.selectedId, shortcut === 'next' ? 1 : -1);
           if (id && id !== current.selectedId) controller.select(id);
           break;
         }
@@ -94,12 +133,27 @@ export function ConsoleView({ state, controller, session, onLanguage, onLogout }
           {t('appName')}
         </h1>
         <Connection state={state.link} seq={state.appliedSeq} />
+        {state.linkNotice && (
+          <div class="link-notice" data-testid="connection-notice" role="alert">
+            {t('connection.tooManyConsoles')}
+          </div>
+        )}
         <MessageArea message={state.message} onDismiss={() => controller.clearMessage()} />
         <div class="topbar-right">
           <span class="who" data-testid="dispatcher">
             {session.dispatcher.displayName}
             <span class="sub">{session.dispatcher.provinces.join(', ')}</span>
           </span>
+          <button
+            type="button"
+            class={activeAlerts > 0 ? 'alerts-button has-alerts' : 'alerts-button'}
+            data-testid="alerts-open"
+            title={t('alerts.title')}
+            aria-pressed={alertsOpen}
+            onClick={toggleAlerts}
+          >
+            {activeAlerts > 0 ? t('alerts.openCount', { n: activeAlerts }) : t('alerts.open')}
+          </button>
           <button type="button" data-testid="help-button" onClick={() => setHelp(true)}>
             {t('help.button')}
           </button>
@@ -112,11 +166,16 @@ export function ConsoleView({ state, controller, session, onLanguage, onLogout }
       <main class="console-grid">
         <Queue
           queue={queue}
+          rows={rows}
           selectedId={state.selectedId}
           fresh={state.fresh}
           loaded={state.hasSnapshot}
           now={now}
+          truncated={state.truncated}
+          counts={state.counts}
+          shownNew={state.newShown}
           onSelect={(id) => controller.select(id)}
+          onToggleBurst={(key) => controller.toggleBurst(key)}
         />
         <div class="centre">
           <MapView
@@ -126,6 +185,10 @@ export function ConsoleView({ state, controller, session, onLanguage, onLogout }
             selectedId={state.selectedId}
             detail={state.detail}
             onSelect={(id) => controller.select(id)}
+            alerts={mapAlerts}
+            drawing={alertsOpen ? drawing : NO_DRAWING}
+            onDraw={onDraw}
+            focus={mapFocus}
           />
           <UnitBoard
             units={units}
@@ -134,23 +197,43 @@ export function ConsoleView({ state, controller, session, onLanguage, onLogout }
             onChangeStatus={onUnitStatus}
           />
         </div>
-        <Detail
-          selectedId={state.selectedId}
-          detail={state.detail}
-          picked={state.pickedUnitIds}
-          busy={state.busy}
-          candidates={candidates}
-          now={now}
-          loadPhoto={controller.photo}
-          onTogglePick={(unitId) => controller.togglePick(unitId)}
-          onAcknowledge={() => controller.acknowledge()}
-          onDispatch={() => controller.dispatchPicked()}
-          onStatus={(status, reason) => controller.changeStatus(status, reason)}
-          onNote={(text) => controller.addNote(text)}
-          onMerge={(into) => controller.merge(into)}
-          onSendMessage={(text, reportId) => controller.sendMessage(text, reportId)}
-          onUnitStatus={onUnitStatus}
-        />
+        {alertsOpen ? (
+          <AlertPanel
+            alerts={alertList}
+            loaded={state.areaAlerts !== null}
+            dispatcher={session.dispatcher}
+            incident={selectedIncident}
+            drawing={drawing}
+            busy={state.busy}
+            now={now}
+            onDraw={onDraw}
+            onFocus={(area) => setMapFocus({ area })}
+            onIssue={(request) => controller.issueAlert(request)}
+            onUpdate={(alert, request) => controller.updateAlert(alert, request)}
+            onCancel={(alert, reason) => controller.cancelAlert(alert, reason)}
+            onClose={toggleAlerts}
+          />
+        ) : (
+          <Detail
+            selectedId={state.selectedId}
+            detail={state.detail}
+            picked={state.pickedUnitIds}
+            busy={state.busy}
+            candidates={candidates}
+            now={now}
+            loadPhoto={controller.photo}
+            onTogglePick={(unitId) => controller.togglePick(unitId)}
+            onAcknowledge={() => controller.acknowledge()}
+            onDispatch={() => controller.dispatchPicked()}
+            onStatus={(status, reason) => controller.changeStatus(status, reason)}
+            onNote={(text) => controller.addNote(text)}
+            onMerge={(into) => controller.merge(into)}
+            onSendMessage={(text, reportId) => controller.sendMessage(text, reportId)}
+            onUnitStatus={onUnitStatus}
+            role={session.dispatcher.role}
+            onProvince={(province) => controller.changeProvince(province)}
+          />
+        )}
       </main>
       {help && <Help onClose={() => setHelp(false)} />}
     </div>

@@ -1,7 +1,7 @@
-import type { IncidentDetail, IncidentStatus, IncidentSummary, UnitStatus } from '../api/types';
+import type { IncidentDetail, IncidentStatus, IncidentSummary, Role, UnitStatus } from '../api/types';
 import { useI18n } from '../i18n';
 import { formatClock, formatDistance } from '../i18n/format';
-import { shortId } from '../state/queue';
+import { shortId, trustLevel } from '../state/queue';
 import { MoreActions, PrimaryActions } from './Actions';
 import { StatusBadge, UnitStatusBadge } from './Badge';
 import { Conversation } from './Conversation';
@@ -10,6 +10,7 @@ import { ReportCard } from './ReportCard';
 import { telHref } from './safe';
 import { UnitStatusControl } from './UnitStatusControl';
 import { describeTimelineEntry } from './timeline';
+import { describeTrustReason } from './trust';
 
 export interface DetailProps {
   selectedId: string | null;
@@ -27,6 +28,9 @@ export interface DetailProps {
   onMerge: (into: string) => Promise<boolean>;
   onSendMessage: (text: string, reportId: string | null) => Promise<boolean>;
   onUnitStatus: (unitId: string, status: UnitStatus) => Promise<boolean>;
+  /** The signed-in dispatcher's role: supervisors and admins may move an incident's province. */
+  role?: Role;
+  onProvince?: (province: string) => Promise<boolean>;
 }
 
 /** Everything about the selected incident, and what the dispatcher can do with it. */
@@ -80,6 +84,7 @@ export function Detail(props: DetailProps) {
           onAcknowledge={props.onAcknowledge}
           onDispatch={props.onDispatch}
         />
+        <TrustPanel detail={detail} />
         <section class="detail-section">
           <h3>{t('detail.reports', { n: detail.reports.length })}</h3>
           <ol class="reports">
@@ -180,6 +185,8 @@ export function Detail(props: DetailProps) {
           onStatus={props.onStatus}
           onNote={props.onNote}
           onMerge={props.onMerge}
+          canMoveProvince={props.role === 'SUPERVISOR' || props.role === 'ADMIN'}
+          onProvince={props.onProvince}
         />
         <section class="detail-section">
           <h3>{t('detail.notes')}</h3>
@@ -214,6 +221,45 @@ export function Detail(props: DetailProps) {
           </ol>
         </section>
       </div>
+    </section>
+  );
+}
+
+/**
+ * How far the server trusts the incident's reports, and why, in words ("40 tin báo từ cùng một
+ * địa chỉ trong 5 phút", "Thiết bị mới"); and whether one source opened many incidents at once.
+ * Only a hint for the dispatcher: no incident is ever hidden for it.
+ */
+function TrustPanel({ detail }: { detail: IncidentDetail }) {
+  const { t } = useI18n();
+  const level = trustLevel(detail);
+  const reasons = detail.trust?.reasons ?? [];
+  const score = detail.trust?.score;
+  return (
+    <section class="detail-section trust" data-testid="trust" data-level={level} aria-labelledby="trust-title">
+      <h3 id="trust-title">{t('trust.title')}</h3>
+      <p class="trust-head">
+        <span class={`trust-level trust-${level.toLowerCase()}`} data-testid="trust-level">
+          {t(`trust.${level}`)}
+        </span>
+        {typeof score === 'number' && <span class="sub">{t('trust.score', { score })}</span>}
+      </p>
+      {reasons.length === 0 ? (
+        <p class="sub">{t('trust.noReasons')}</p>
+      ) : (
+        <ul class="trust-reasons">
+          {reasons.map((reason, index) => (
+            <li key={`${reason.code}-${index}`} data-testid="trust-reason" data-code={reason.code}>
+              {describeTrustReason(reason, t)}
+            </li>
+          ))}
+        </ul>
+      )}
+      {detail.burst && (
+        <p class="burst-info" data-testid="burst-info">
+          {t('burst.detail', { n: detail.burst.size })}
+        </p>
+      )}
     </section>
   );
 }

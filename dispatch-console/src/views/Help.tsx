@@ -8,6 +8,7 @@ export function Help({ onClose }: { onClose: () => void }) {
     ['D', t('help.dispatch')],
     ['J  ↓', t('help.next')],
     ['K  ↑', t('help.previous')],
+    ['Enter', t('help.burst')],
     ['?', t('help.toggle')],
   ];
   return (

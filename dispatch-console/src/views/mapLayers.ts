@@ -1,10 +1,23 @@
 import L from 'leaflet';
-import type { ConsoleConfig, IncidentDetail, IncidentSummary, Station } from '../api/types';
+// Adds L.MarkerClusterGroup to the Leaflet loaded above (its script uses the global L).
+import 'leaflet.markercluster';
+import type {
+  AlertArea,
+  AreaAlert,
+  ConsoleConfig,
+  IncidentDetail,
+  IncidentStatus,
+  IncidentSummary,
+  Station,
+} from '../api/types';
 import type { Lang, Translate } from '../i18n';
 import { formatDistance } from '../i18n/format';
 import { shortId } from '../state/queue';
-import { incidentColours, theme } from './palette';
-import { bindTextTooltip, escapeHtml } from './safe';
+import type { DrawEvent, Drawing } from './alertDraw';
+import { AlertLayers } from './alertLayers';
+import { CULL_OFFSCREEN_ABOVE, clusterSize, clusterTone } from './clusters';
+import { clusterColours, incidentColours, theme } from './palette';
+import { bindLazyTextTooltip, bindTextTooltip, escapeHtml, TextIcon } from './safe';
 
 /** The console's own copy of the province outlines (see public/geo/README.md). */
 export const OUTLINES_URL = `${import.meta.env.BASE_URL}geo/provinces-vn.geojson`;
@@ -13,6 +26,7 @@ const OUTLINES_CREDIT =
   'Province boundaries: Vietnam-Shape-Map © 2025 Talia Cao (MIT), after Open Development Vietnam';
 const DEFAULT_CENTER: L.LatLngExpression = [16.0, 106.5];
 const DEFAULT_ZOOM = 6;
+const MAX_ZOOM = 19;
 
 export type TileState = 'none' | 'loading' | 'ok' | 'failing';
 export type OutlineState = 'loading' | 'ok' | 'failed';
@@ -26,8 +40,11 @@ const ll = (p: { lat: number; lon: number }): L.LatLngTuple => [p.lat, p.lon];
 
 /**
  * The Leaflet map, driven imperatively by MapView. Layers, bottom to top: tiles (when the server
- * configures them and they load), province outlines (always: the offline base layer), stations,
- * the selection's lines and accuracy circles, incidents.
+ * configures them and they load), province outlines (always: the offline base layer), area
+ * alerts (alertLayers.ts), stations,
+ * the selection's lines and accuracy circles, incidents (clustered: a cluster writes its count and
+ * is coloured like NEW when most of it is NEW), the selected incident, never clustered, and the
+ * alert area being drawn on top.
  */
 export class MapLayers {
   private readonly map: L.Map;
@@ -36,21 +53,35 @@ export class MapLayers {
   private outlines: L.GeoJSON | null = null;
   private readonly stations = L.layerGroup();
   private readonly selection = L.layerGroup();
-  private readonly incidents = L.layerGroup();
+  /** Every incident but the selected one, clustered. */
+  private readonly clusters: L.MarkerClusterGroup;
+  /** The selected incident's marker, out of the clusters and above them. */
+  private readonly selected = L.layerGroup();
   private readonly markers = new Map<string, L.CircleMarker>();
+  /** What each marker was last drawn from: an unchanged incident (same object) is left alone. */
+  private readonly drawn = new Map<string, { incident: IncidentSummary; selected: boolean }>();
+  private readonly statusOf = new WeakMap<L.Layer, IncidentStatus>();
+  /** Where each marker is: in the clusters, or alone in the selection layer. */
+  private readonly placed = new WeakMap<L.Layer, 'cluster' | 'selected'>();
+  private lastTranslate: Translate | null = null;
   private status: MapStatus = { tiles: 'none', outlines: 'loading' };
   private fittedId: string | null = null;
   private configured = false;
   private readonly resize: ResizeObserver | null;
+  /** Area alerts, and drawing a new alert's area. */
+  private readonly alerts: AlertLayers;
 
   constructor(
     container: HTMLElement,
     private readonly onSelect: (id: string) => void,
     private readonly onStatus: (status: MapStatus) => void,
+    onDraw: (event: DrawEvent) => void = () => {},
   ) {
     this.map = L.map(container, {
       center: DEFAULT_CENTER,
       zoom: DEFAULT_ZOOM,
+      // Clustering needs a highest zoom even with no tile layer (the offline map).
+      maxZoom: MAX_ZOOM,
       zoomControl: true,
       attributionControl: true,
       keyboard: false, // the console's own shortcuts use the arrow keys
@@ -58,10 +89,24 @@ export class MapLayers {
     this.map.attributionControl.setPrefix('Leaflet');
     this.map.createPane('outlines').style.zIndex = '250';
     this.map.createPane('stations').style.zIndex = '380';
+    // Cluster icons under the incident markers, whose pane lets clicks through where nothing is
+    // drawn (styles.css), so the selected incident, never clustered, is always on top.
+    this.map.createPane('clusters').style.zIndex = '440';
     this.map.createPane('incidents').style.zIndex = '450';
+    this.clusters = L.markerClusterGroup({
+      clusterPane: 'clusters',
+      maxClusterRadius: 60,
+      showCoverageOnHover: false,
+      zoomToBoundsOnClick: true,
+      spiderfyOnMaxZoom: true,
+      removeOutsideVisibleBounds: false,
+      iconCreateFunction: (cluster) => this.clusterIcon(cluster),
+    });
+    this.alerts = new AlertLayers(this.map, onDraw);
     this.stations.addTo(this.map);
     this.selection.addTo(this.map);
-    this.incidents.addTo(this.map);
+    this.clusters.addTo(this.map);
+    this.selected.addTo(this.map);
     this.resize =
       typeof ResizeObserver === 'undefined'
         ? null
@@ -90,7 +135,7 @@ export class MapLayers {
       return;
     }
     const tiles = L.tileLayer(config.tileUrl, {
-      maxZoom: 19,
+      maxZoom: MAX_ZOOM,
       // Leaflet shows attributions as HTML: the configured text is shown as text.
       attribution: config.tileAttribution ? escapeHtml(config.tileAttribution) : undefined,
     });
@@ -122,40 +167,122 @@ export class MapLayers {
     }
   }
 
+  /**
+   * Brings the markers in line with the queue. Only incidents that changed (a new object from the
+   * store) or the selection are redrawn: the queue may hold tens of thousands. Tooltips are worked
+   * out when they open, so a change of language redraws nothing.
+   * Markers leave the clusters before they join the selection layer, and join the clusters last,
+   * so a marker is never in both.
+   */
   setIncidents(queue: IncidentSummary[], selectedId: string | null, t: Translate): void {
+    const relabel = t !== this.lastTranslate;
+    this.lastTranslate = t;
+    // In a flood, markers far from the view leave the page (read by the clusters at each move).
+    (this.clusters.options as L.MarkerClusterGroupOptions).removeOutsideVisibleBounds =
+      queue.length > CULL_OFFSCREEN_ABOVE;
     const seen = new Set<string>();
+    const leaveClusters: L.CircleMarker[] = [];
+    const joinClusters: L.CircleMarker[] = [];
+    const restyled: L.CircleMarker[] = [];
     for (const incident of queue) {
       seen.add(incident.id);
       const selected = incident.id === selectedId;
+      const before = this.drawn.get(incident.id);
+      if (before && before.incident === incident && before.selected === selected) continue;
+
       const style = markerStyle(incident, selected);
       let marker = this.markers.get(incident.id);
       if (!marker) {
         marker = L.circleMarker(ll(incident.location), { ...style, pane: 'incidents' });
         const id = incident.id;
         marker.on('click', () => this.onSelect(id));
-        this.incidents.addLayer(marker);
+        // Worked out when it opens, from the incident as last drawn and the current language.
+        bindLazyTextTooltip(marker, () => this.tooltipText(id), { direction: 'top', offset: [0, -8] });
         this.markers.set(incident.id, marker);
-      } else {
-        marker.setLatLng(ll(incident.location));
-        marker.setStyle(style);
-        marker.setRadius(style.radius);
-        // Leaflet applies className only when the path is created.
-        marker.getElement()?.classList.toggle('marker-new', incident.status === 'NEW');
       }
-      marker.unbindTooltip();
-      const place = incident.province ?? t('queue.noProvince');
-      bindTextTooltip(
-        marker,
-        `#${shortId(incident.id)} · ${t(`status.${incident.status}`)} · ${t(`kind.${incident.kind}`)} · ${place}`,
-        { direction: 'top', offset: [0, -8] },
-      );
-      if (selected) marker.bringToFront();
+      const place = this.placed.get(marker) ?? null;
+      if (place === 'cluster' && selected) leaveClusters.push(marker);
+      // A clustered marker that moves (reports joined) is re-clustered by the clusters themselves.
+      const at = ll(incident.location);
+      if (!before || before.incident.location.lat !== at[0] || before.incident.location.lon !== at[1]) {
+        marker.setLatLng(at);
+      }
+      marker.setStyle(style);
+      marker.setRadius(style.radius);
+      // Leaflet applies className only when the path is created.
+      marker.getElement()?.classList.toggle('marker-new', incident.status === 'NEW');
+      this.statusOf.set(marker, incident.status);
+      if (!selected) {
+        // Stays in its cluster (whose colour may change), or joins the clusters.
+        if (place === 'cluster') restyled.push(marker);
+        else joinClusters.push(marker);
+      }
+      this.drawn.set(incident.id, { incident, selected });
+      // An open tooltip shows the change at once; a closed one is worked out when it opens.
+      if (marker.isTooltipOpen()) marker.getTooltip()?.update();
+    }
+    if (relabel) {
+      for (const marker of this.markers.values()) if (marker.isTooltipOpen()) marker.getTooltip()?.update();
     }
     for (const [id, marker] of this.markers) {
       if (seen.has(id)) continue;
-      this.incidents.removeLayer(marker);
+      if (this.placed.get(marker) === 'cluster') leaveClusters.push(marker);
       this.markers.delete(id);
+      this.drawn.delete(id);
     }
+
+    const select = (selectedId !== null && this.markers.get(selectedId)) || null;
+    if (leaveClusters.length) this.clusters.removeLayers(leaveClusters);
+    for (const marker of leaveClusters) this.placed.delete(marker);
+    // The selection layer holds the selected incident only (one that was selected and is still
+    // queued was put in joinClusters above).
+    this.selected.eachLayer((layer) => {
+      if (layer === select) return;
+      this.selected.removeLayer(layer);
+      this.placed.delete(layer);
+    });
+    if (select) {
+      if (!this.selected.hasLayer(select)) this.selected.addLayer(select);
+      this.placed.set(select, 'selected');
+      select.bringToFront();
+    }
+    if (joinClusters.length) this.clusters.addLayers(joinClusters);
+    for (const marker of joinClusters) this.placed.set(marker, 'cluster');
+    if (restyled.length) this.clusters.refreshClusters(restyled as unknown as L.Marker[]);
+  }
+
+  setAlerts(alerts: readonly AreaAlert[], lang: Lang, t: Translate): void {
+    this.alerts.setAlerts(alerts, lang, t);
+  }
+
+  setDrawing(drawing: Drawing, lang: Lang): void {
+    this.alerts.setDrawing(drawing, lang);
+  }
+
+  focusArea(area: AlertArea): void {
+    this.alerts.focus(area);
+  }
+
+  /** "#3F4A5B · Mới · Cháy · Hà Nội": an incident marker's tooltip. */
+  private tooltipText(id: string): string {
+    const incident = this.drawn.get(id)?.incident;
+    const t = this.lastTranslate;
+    if (!incident || !t) return '';
+    const place = incident.province ?? t('queue.noProvince');
+    return `#${shortId(incident.id)} · ${t(`status.${incident.status}`)} · ${t(`kind.${incident.kind}`)} · ${place}`;
+  }
+
+  /** A cluster's icon: its count, written as text, on a colour saying whether most of it is NEW. */
+  private clusterIcon(cluster: L.MarkerCluster): L.DivIcon {
+    const count = cluster.getChildCount();
+    const tone = clusterTone(cluster.getAllChildMarkers().map((m) => this.statusOf.get(m)));
+    const size = clusterSize(count);
+    return new TextIcon(
+      String(count),
+      { className: `incident-cluster cluster-${tone}`, iconSize: [size, size] },
+      'incident-cluster-count',
+      clusterColours[tone],
+    );
   }
 
   /** The selected incident: its reports' accuracy circles and lines to the recommended stations. */

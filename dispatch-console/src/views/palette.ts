@@ -1,4 +1,4 @@
-import type { IncidentStatus, UnitStatus } from '../api/types';
+import type { AlertState, IncidentStatus, UnitStatus } from '../api/types';
 
 // One palette for the whole console, dark for a dim control room. Status colours always come
 // with the status written out; the text on each colour meets WCAG AA (checked by a test).
@@ -19,6 +19,10 @@ export const theme = {
   provinceLine: '#8fa3c0',
   stationFill: '#e3f2fd',
   markerOutline: '#ffffff',
+  /** Area alerts on the map: a colour no incident status uses, dashed, so an area is never read as an incident. */
+  alertArea: '#ff7ad9',
+  /** Cancelled and expired alerts (listed for 24 h). */
+  alertEnded: '#b0bccd',
 } as const;
 
 export interface Swatch {
@@ -37,6 +41,12 @@ export const incidentColours: Record<IncidentStatus, Swatch> = {
   MERGED: { bg: '#616161', fg: '#ffffff' },
 };
 
+/** Map clusters: like NEW when most of their incidents are NEW, light otherwise (white-edged). */
+export const clusterColours: Record<'new' | 'mixed', Swatch> = {
+  new: incidentColours.NEW,
+  mixed: { bg: '#dbe4f0', fg: '#0b1220' },
+};
+
 export const unitColours: Record<UnitStatus, Swatch> = {
   AVAILABLE: { bg: '#2e7d32', fg: '#ffffff' },
   DISPATCHED: { bg: '#1565c0', fg: '#ffffff' },
@@ -44,6 +54,12 @@ export const unitColours: Record<UnitStatus, Swatch> = {
   ON_SCENE: { bg: '#6a1b9a', fg: '#ffffff' },
   RETURNING: { bg: '#f9a825', fg: '#111111' },
   OUT_OF_SERVICE: { bg: '#616161', fg: '#ffffff' },
+};
+
+export const alertStateColours: Record<AlertState, Swatch> = {
+  ACTIVE: { bg: '#ad1457', fg: '#ffffff' },
+  CANCELLED: { bg: '#546e7a', fg: '#ffffff' },
+  EXPIRED: { bg: '#616161', fg: '#ffffff' },
 };
 
 /** WCAG 2 relative luminance of a #rrggbb colour. */

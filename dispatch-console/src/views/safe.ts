@@ -2,7 +2,7 @@
 // citizen typed is data: it is set as text nodes, never parsed as HTML. A test
 // (no-html.test.ts) forbids the HTML-parsing DOM APIs anywhere in src/, and Leaflet's tooltip
 // calls outside this file.
-import type { Layer, TooltipOptions } from 'leaflet';
+import L, { type DivIconOptions, type Layer, type TooltipOptions } from 'leaflet';
 
 /** An element holding `text` as one text node: `<img src=x onerror=…>` shows literally. */
 export function textElement(
@@ -28,6 +28,39 @@ export function bindTextTooltip(
   className?: string,
 ): void {
   layer.bindTooltip(textElement(document, text, 'span', className), options);
+}
+
+/**
+ * A Leaflet icon showing `text` (a cluster's count) as one text node. Leaflet's own DivIcon parses
+ * a string as HTML, so it is given none and the text is added as an element.
+ */
+export class TextIcon extends L.DivIcon {
+  constructor(
+    private readonly text: string,
+    options: Omit<DivIconOptions, 'html'> = {},
+    private readonly textClass?: string,
+    private readonly colours?: { bg: string; fg: string },
+  ) {
+    super({ ...options, html: '' });
+  }
+
+  override createIcon(oldIcon?: HTMLElement): HTMLElement {
+    const div = super.createIcon(oldIcon);
+    div.replaceChildren(textElement(div.ownerDocument, this.text, 'span', this.textClass));
+    if (this.colours) {
+      div.style.background = this.colours.bg;
+      div.style.color = this.colours.fg;
+    }
+    return div;
+  }
+}
+
+/**
+ * Binds a Leaflet tooltip whose plain text is worked out when it opens (a map of tens of thousands
+ * of markers then builds no tooltip content until one is hovered), always as an element.
+ */
+export function bindLazyTextTooltip(layer: Layer, text: () => string, options?: TooltipOptions): void {
+  layer.bindTooltip(() => textElement(document, text()), options);
 }
 
 /** Escapes text for the few Leaflet APIs that only take HTML strings (the attribution control). */

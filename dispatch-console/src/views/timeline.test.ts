@@ -65,6 +65,12 @@ describe('timeline entries', () => {
     expect(describeTimelineEntry(entry({ type: 'MessagesRead' }), en)).toBe('Messages read');
   });
 
+  it('say that an area alert about the incident was issued, updated or cancelled', () => {
+    expect(describeTimelineEntry(entry({ type: 'AlertIssued', actor: 'giamsat' }), vi)).toBe('Phát cảnh báo khu vực');
+    expect(describeTimelineEntry(entry({ type: 'AlertUpdated' }), vi)).toBe('Cập nhật cảnh báo khu vực');
+    expect(describeTimelineEntry(entry({ type: 'AlertCancelled' }), en)).toBe('Area alert cancelled');
+  });
+
   it('still say something for an event type this console does not know yet', () => {
     expect(describeTimelineEntry(entry({ type: 'SomethingNew' }), en)).toBe('Event SomethingNew');
   });

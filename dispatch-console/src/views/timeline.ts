@@ -13,6 +13,9 @@ export function describeTimelineEntry(entry: TimelineEntry, t: Translate): strin
     case 'IncidentAcknowledged':
     case 'PhotoAdded':
     case 'MessagesRead':
+    case 'AlertIssued':
+    case 'AlertUpdated':
+    case 'AlertCancelled':
       return t(`timeline.${entry.type}`);
     case 'MessageSent': {
       // `from` says who wrote; without it, a dispatcher's message is the one with an actor.
