@@ -28,6 +28,9 @@ import vn.baochay.common.Secrets;
  *
  * <p>A log-in opens a session of at most one shift. Access tokens last 15 minutes; refresh tokens
  * rotate on every use, are kept only as hashes, and a refresh token used twice ends the session.
+ *
+ * <p>Longer than most classes: log-in, refresh, log-out and live tickets are one session lifecycle with
+ * shared checks.
  */
 @ApplicationScoped
 public class AccountService {

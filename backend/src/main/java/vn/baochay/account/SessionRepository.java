@@ -18,6 +18,9 @@ import java.util.UUID;
 /**
  * Sessions, their refresh tokens, used live tickets, log-in attempts and known addresses. On the
  * pool: the checks also run from timers (the live sockets' sweep), outside any request.
+ *
+ * <p>Longer than most classes: sessions, rotating refresh tokens, live tickets and failed log-ins are one
+ * lifecycle on tables that are only ever read together.
  */
 @ApplicationScoped
 class SessionRepository {

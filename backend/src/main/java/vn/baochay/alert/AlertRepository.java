@@ -16,6 +16,9 @@ import vn.baochay.common.SqlValues;
  * Alerts ({@code alerts}, the latest revision of each) and every CAP message published for them
  * ({@code alert_revisions}, append-only). Geometry is PostGIS's: a circle is kept as centre and
  * radius (exact on the ellipsoid) and approximated by a polygon, its footprint, for what needs one.
+ *
+ * <p>Longer than most classes: every query on alerts and their revisions, with the one binding of an
+ * alert's columns that insert and update share.
  */
 @ApplicationScoped
 class AlertRepository {

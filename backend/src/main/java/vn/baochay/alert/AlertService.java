@@ -29,13 +29,13 @@ import vn.baochay.incident.IncidentQueries;
  * anywhere). Each change is one transaction: the alert's new state, its CAP message (kept as
  * published), the audit record, and the event in the log from which consoles hear of it and the push
  * relay warns the phones in the area.
+ *
+ * <p>Longer than most classes: issue, update and cancel share the one publishing path (CAP, audit, log)
+ * and the checks of who may change what.
  */
 @ApplicationScoped
 public class AlertService {
 
-    static final Duration MIN_LIFETIME = Duration.ofMinutes(5);
-    static final Duration MAX_LIFETIME = Duration.ofDays(7);
-    static final double MAX_AREA_KM2 = 2000;
     /** How long an ended alert stays in the dispatchers' list and the Atom feed (as its Cancel). */
     static final Duration RECENTLY_ENDED = Duration.ofHours(24);
     static final int LIST_LIMIT = 200;
@@ -66,7 +66,7 @@ public class AlertService {
 
     public Uni<Alert.ForDispatch> issue(Draft draft, Actor actor) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
-        checkShapeAndTime(draft, now);
+        AlertRules.checkShapeAndTime(draft, now);
         UUID id = UUID.randomUUID();
         return checkIncident(draft.incidentId(), actor).chain(() -> transactions.inTransaction(() ->
                 placed(draft.area(), actor).chain(shape -> {
@@ -82,7 +82,7 @@ public class AlertService {
     /** A new revision replacing {@code revision} (else stale-version): new text, area or expiry. */
     public Uni<Alert.ForDispatch> update(UUID id, int revision, Draft draft, Actor actor) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
-        checkShapeAndTime(draft, now);
+        AlertRules.checkShapeAndTime(draft, now);
         return checkIncident(draft.incidentId(), actor).chain(() -> transactions.inTransaction(() -> alerts.lock(id)
                 .map(current -> changeable(current, id, revision, actor, now))
                 .chain(current -> placed(draft.area(), actor).chain(shape -> alerts.revisions(id).chain(earlier -> {
@@ -197,63 +197,8 @@ public class AlertService {
         return current;
     }
 
-    /** The area's shape and provinces; refused when unusable, outside Vietnam, or beyond the actor's provinces. */
     private Uni<AlertRepository.Shape> placed(AlertArea area, Actor actor) {
-        return alerts.shape(area).invoke(shape -> {
-            if (!shape.valid()) {
-                throw new Rejection(Reason.INVALID_REQUEST, "The area's outline crosses itself",
-                        List.of(new FieldError("area.polygon", "must not cross itself")));
-            }
-            if (shape.areaKm2() > MAX_AREA_KM2) {
-                throw new Rejection(Reason.INVALID_REQUEST, "The area is too large",
-                        List.of(new FieldError("area", String.format(java.util.Locale.ROOT,
-                                "covers %.0f km²; at most %.0f km²", shape.areaKm2(), MAX_AREA_KM2))));
-            }
-            if (shape.provinces().isEmpty()) {
-                throw new Rejection(Reason.INVALID_LOCATION, "The area is not in Vietnam",
-                        List.of(new FieldError("area", "must be in Vietnam")));
-            }
-            List<String> foreign = shape.provinces().stream().filter(p -> !actor.covers(p)).toList();
-            if (!foreign.isEmpty()) {
-                throw new OutOfJurisdiction("The area reaches beyond your provinces " + actor.provinces());
-            }
-        });
-    }
-
-    private static void checkShapeAndTime(Draft draft, Instant now) {
-        List<FieldError> errors = new ArrayList<>();
-        AlertArea area = draft.area();
-        if ((area.circle() == null) == (area.polygon() == null)) {
-            errors.add(new FieldError("area", "must have exactly one of circle and polygon"));
-        } else if (area.isCircle()) {
-            int r = area.circle().radiusM();
-            if (r < AlertArea.MIN_RADIUS_M || r > AlertArea.MAX_RADIUS_M) {
-                errors.add(new FieldError("area.circle.radiusM", "must be between " + AlertArea.MIN_RADIUS_M
-                        + " and " + AlertArea.MAX_RADIUS_M));
-            }
-            position("area.circle.center", area.circle().center(), errors);
-        } else {
-            int n = area.polygon().size();
-            if (n < 3 || n > AlertArea.MAX_VERTICES) {
-                errors.add(new FieldError("area.polygon", "must have between 3 and " + AlertArea.MAX_VERTICES
-                        + " vertices"));
-            }
-            for (int i = 0; i < n; i++) {
-                position("area.polygon[" + i + "]", area.polygon().get(i), errors);
-            }
-        }
-        if (!draft.expiresAt().isAfter(now.plus(MIN_LIFETIME)) || draft.expiresAt().isAfter(now.plus(MAX_LIFETIME))) {
-            errors.add(new FieldError("expiresAt", "must be between 5 minutes and 7 days from now"));
-        }
-        if (!errors.isEmpty()) {
-            throw new Rejection(Reason.INVALID_REQUEST, "The alert has invalid fields", errors);
-        }
-    }
-
-    private static void position(String field, GeoPoint p, List<FieldError> errors) {
-        if (!Double.isFinite(p.lat()) || !Double.isFinite(p.lon()) || Math.abs(p.lat()) > 90 || Math.abs(p.lon()) > 180) {
-            errors.add(new FieldError(field, "must be a position (lat -90..90, lon -180..180)"));
-        }
+        return alerts.shape(area).invoke(shape -> AlertRules.checkPlace(shape, actor));
     }
 
     /** An incident the alert names must exist and be the actor's to see (else it is not found). */

@@ -34,21 +34,21 @@ class AtomFeed {
             xml.writeStartElement("feed");
             xml.writeDefaultNamespace(ATOM);
             xml.writeAttribute("xml:lang", language);
-            text(xml, "id", "urn:baochay:alerts:" + language);
-            text(xml, "title", "en".equals(language) ? "Báo cháy 114 — area alerts" : "Báo cháy 114 — cảnh báo khu vực");
+            CapMessage.element(xml, "id", "urn:baochay:alerts:" + language);
+            CapMessage.element(xml, "title", "en".equals(language) ? "Báo cháy 114 — area alerts" : "Báo cháy 114 — cảnh báo khu vực");
             Instant updated = alerts.stream().map(Alert::sent).max(Instant::compareTo).orElse(now);
-            text(xml, "updated", DateTimeFormatter.ISO_INSTANT.format(updated));
+            CapMessage.element(xml, "updated", DateTimeFormatter.ISO_INSTANT.format(updated));
             xml.writeStartElement("author");
-            text(xml, "name", "en".equals(language) ? config.senderNameEn() : config.senderNameVi());
+            CapMessage.element(xml, "name", "en".equals(language) ? config.senderNameEn() : config.senderNameVi());
             xml.writeEndElement();
             link(xml, "self", MEDIA_TYPE, "/api/v1/alerts.atom?lang=" + language);
             for (Alert alert : alerts) {
                 boolean cancel = "Cancel".equals(alert.msgType());
                 xml.writeStartElement("entry");
-                text(xml, "id", alert.identifier());
-                text(xml, "title", (cancel ? CapMessage.cancelled(language) : "") + alert.headline().in(language));
-                text(xml, "updated", DateTimeFormatter.ISO_INSTANT.format(alert.sent()));
-                text(xml, "summary", cancel ? CapMessage.ended(language) : alert.instruction().in(language));
+                CapMessage.element(xml, "id", alert.identifier());
+                CapMessage.element(xml, "title", (cancel ? CapMessage.cancelled(language) : "") + alert.headline().in(language));
+                CapMessage.element(xml, "updated", DateTimeFormatter.ISO_INSTANT.format(alert.sent()));
+                CapMessage.element(xml, "summary", cancel ? CapMessage.ended(language) : alert.instruction().in(language));
                 xml.writeStartElement("category");
                 xml.writeAttribute("term", alert.event().name());
                 xml.writeEndElement();
@@ -62,12 +62,6 @@ class AtomFeed {
             throw new IllegalStateException("Atom feed could not be written", e);
         }
         return out.toString();
-    }
-
-    private static void text(XMLStreamWriter xml, String name, String value) throws XMLStreamException {
-        xml.writeStartElement(name);
-        xml.writeCharacters(value);
-        xml.writeEndElement();
     }
 
     private static void link(XMLStreamWriter xml, String rel, String type, String href) throws XMLStreamException {

@@ -129,7 +129,8 @@ class CapMessage {
         return ("en".equals(language) ? "Marked area in " : "Khu vực khoanh vùng tại ") + provinces;
     }
 
-    private static void element(XMLStreamWriter xml, String name, String text) throws XMLStreamException {
+    /** {@code <name>text</name>}, escaped. */
+    static void element(XMLStreamWriter xml, String name, String text) throws XMLStreamException {
         xml.writeStartElement(name);
         xml.writeCharacters(text);
         xml.writeEndElement();

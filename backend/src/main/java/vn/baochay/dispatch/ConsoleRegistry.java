@@ -26,6 +26,9 @@ import vn.baochay.incident.IncidentQueries;
  * The consoles connected to this instance. A console that connects gets a snapshot, or a replay of
  * exactly what it missed; then every event whose provinces its dispatcher covers. One that cannot
  * keep up is told to resync (4409) instead of growing a queue.
+ *
+ * <p>Longer than most classes: back-pressure, jurisdiction filtering and the session sweep all act on the
+ * same per-console state.
  */
 @ApplicationScoped
 public class ConsoleRegistry {

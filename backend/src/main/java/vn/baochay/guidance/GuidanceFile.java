@@ -23,6 +23,9 @@ import java.util.regex.Pattern;
  * guidance/README.md, its checklist included (the id is the file name, orders are 1..N without
  * duplicates, both languages have as many steps and "do not" items, no text is empty, all text is
  * NFC). Every problem of a file is collected, so one start tells the author all of them.
+ *
+ * <p>Longer than most classes: every rule of the topic file format is checked here, in one place, so that
+ * a malformed topic stops the start with all of its problems listed.
  */
 final class GuidanceFile {
 

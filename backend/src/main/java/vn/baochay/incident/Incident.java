@@ -10,7 +10,10 @@ import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.UUID;
 
-/** One fire (or other emergency) as the crowd of its reports describes it. */
+/** One fire (or other emergency) as the crowd of its reports describes it. *
+ * <p>Longer than most classes: the entity, with the bookkeeping every state change does to it (reports,
+ * position, trust, burst, conversation) beside its fields.
+ */
 @Entity
 @Table(name = "incidents")
 public class Incident {

@@ -10,7 +10,10 @@ import java.util.Set;
 import java.util.UUID;
 import org.hibernate.reactive.mutiny.Mutiny;
 
-/** Incident rows: reads, row locks, the merge decision's cell locks and candidate lookup, and the dispatch list. */
+/** Incident rows: reads, row locks, the merge decision's cell locks and candidate lookup, and the dispatch list. *
+ * <p>Longer than most classes: the incidents table's every query (locking, the derived province, the
+ * console snapshot, bursts) stays in one repository, as the package rules want.
+ */
 @ApplicationScoped
 class IncidentRepository {
 

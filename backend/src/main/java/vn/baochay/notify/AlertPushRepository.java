@@ -36,9 +36,11 @@ class AlertPushRepository {
     }
 
     private final Pool pool;
+    private final DeliveryStateRepository states;
 
     AlertPushRepository(Pool pool) {
         this.pool = pool;
+        this.states = new DeliveryStateRepository(pool, "alert_deliveries", "target");
     }
 
     /** Devices with a live position within {@code radiusM} (plus the rounding) of the centre. */
@@ -89,8 +91,7 @@ class AlertPushRepository {
     }
 
     Uni<Integer> resumeInterrupted() {
-        return pool.query("UPDATE alert_deliveries SET state = 'PENDING' WHERE state = 'SENDING'").execute()
-                .map(rows -> rows.rowCount());
+        return states.resumeInterrupted();
     }
 
     /** Takes up to {@code limit} due deliveries (marked SENDING, one more attempt), oldest first. */
@@ -123,37 +124,20 @@ class AlertPushRepository {
     }
 
     Uni<Void> sent(Due d, Instant at) {
-        return finish(d, "SENT", null, at);
+        return states.finish(d.eventSeq(), d.target(), "SENT", null, at);
     }
 
     Uni<Void> failed(Due d, String error) {
-        return finish(d, "FAILED", error, null);
+        return states.finish(d.eventSeq(), d.target(), "FAILED", error, null);
     }
 
     /** The device's token is dead: the delivery goes, and so does the token. */
     Uni<Void> pruned(Due d, String error) {
-        return finish(d, "PRUNED", error, null)
-                .chain(() -> pool.preparedQuery("UPDATE devices SET fcm_token = NULL WHERE id = $1 AND fcm_token = $2")
-                        .execute(Tuple.of(d.deviceId(), d.fcmToken())))
-                .replaceWithVoid();
+        return states.finish(d.eventSeq(), d.target(), "PRUNED", error, null)
+                .chain(() -> states.forgetToken(d.deviceId(), d.fcmToken()));
     }
 
     Uni<Void> retryAt(Due d, Instant next, String error) {
-        return pool.preparedQuery("""
-                        UPDATE alert_deliveries SET state = 'PENDING', next_attempt_at = $3, last_error = $4
-                        WHERE event_seq = $1 AND target = $2
-                        """)
-                .execute(Tuple.of(d.eventSeq(), d.target(), next.atOffset(ZoneOffset.UTC), error))
-                .replaceWithVoid();
-    }
-
-    private Uni<Void> finish(Due d, String state, String error, Instant sentAt) {
-        return pool.preparedQuery("""
-                        UPDATE alert_deliveries SET state = $3, last_error = $4, sent_at = $5
-                        WHERE event_seq = $1 AND target = $2
-                        """)
-                .execute(Tuple.of(d.eventSeq(), d.target(), state, error,
-                        sentAt == null ? null : sentAt.atOffset(ZoneOffset.UTC)))
-                .replaceWithVoid();
+        return states.retryAt(d.eventSeq(), d.target(), next, error);
     }
 }

@@ -36,7 +36,7 @@ public class PushRelay extends LogFollower {
 
     private final Fcm fcm;
     private final PushRepository deliveries;
-    private final AlertPushRepository alertDeliveries;
+    private final AlertPushes alerts;
     private final PushSender sender;
     private final PushConfig config;
     private final ObjectMapper json;
@@ -44,12 +44,11 @@ public class PushRelay extends LogFollower {
     private final Clock clock;
     private final MeterRegistry metrics;
 
-    PushRelay(IncidentLog log, Vertx vertx, Fcm fcm, PushRepository deliveries, AlertPushRepository alertDeliveries,
-              PushSender sender, PushConfig config, ObjectMapper json, Clock clock, MeterRegistry metrics) {
+    PushRelay(IncidentLog log, Vertx vertx, Fcm fcm, PushRepository deliveries, AlertPushes alerts, PushSender sender, PushConfig config, ObjectMapper json, Clock clock, MeterRegistry metrics) {
         super("push", LEADER_LOCK, log, vertx);
         this.fcm = fcm;
         this.deliveries = deliveries;
-        this.alertDeliveries = alertDeliveries;
+        this.alerts = alerts;
         this.sender = sender;
         this.config = config;
         this.json = json;
@@ -81,7 +80,7 @@ public class PushRelay extends LogFollower {
 
     @Override
     protected Uni<Void> onLeadership() {
-        return deliveries.resumeInterrupted().chain(alertDeliveries::resumeInterrupted).replaceWithVoid();
+        return deliveries.resumeInterrupted().chain(alerts::resumeInterrupted).replaceWithVoid();
     }
 
     /** Plans what each event tells reporters' phones. */
@@ -91,7 +90,7 @@ public class PushRelay extends LogFollower {
         for (LoggedEvent event : batch) {
             JsonNode payload = JsonText.tree(json, event.payload());
             if (AlertNotice.isAlert(event.type())) {
-                all = all.chain(() -> planAlert(event.seq(), payload.path("alert")));
+                all = all.chain(() -> alerts.plan(event.seq(), payload.path("alert")));
                 continue;
             }
             PushKind kind = kindOf(event.type(), payload);
@@ -106,78 +105,10 @@ public class PushRelay extends LogFollower {
         return all;
     }
 
-    /**
-     * An alert warns the phones whose position may lie in its area, and each of its provinces' topics
-     * in both languages (for phones that keep no position).
-     */
-    private Uni<Void> planAlert(long seq, JsonNode alert) {
-        Instant now = clock.instant();
-        AlertPushRepository.Plan plan = AlertNotice.plan(seq, alert);
-        JsonNode circle = alert.path("area").path("circle");
-        Uni<Integer> devices = circle.isObject()
-                ? alertDeliveries.planCircle(plan, circle.path("center").path("lat").asDouble(),
-                        circle.path("center").path("lon").asDouble(), circle.path("radiusM").asDouble(), now)
-                : alertDeliveries.planPolygon(plan, AlertNotice.polygonWkt(alert.path("area").path("polygon")), now);
-        Uni<Integer> all = devices;
-        for (JsonNode province : alert.path("provinces")) {
-            for (String language : new String[] {"vi", "en"}) {
-                String topic = AlertNotice.topic(province.asText(), language);
-                all = all.chain(n -> alertDeliveries.planTopic(plan, topic, language, now).map(m -> n + m));
-            }
-        }
-        return all.replaceWithVoid();
-    }
-
     /** Sends what is due, a batch at a time, on a worker (the SDK blocks): reporters' news, then alerts. */
     @Override
     protected Uni<Integer> afterBatch() {
-        return sendReportNews().chain(n -> sendAlerts().map(m -> n + m));
-    }
-
-    private Uni<Integer> sendAlerts() {
-        FirebaseMessaging messaging = fcm.messaging().orElse(null);
-        if (messaging == null) {
-            return Uni.createFrom().item(0);
-        }
-        return alertDeliveries.claim(config.batchSize(), clock.instant()).chain(due -> {
-            if (due.isEmpty()) {
-                return Uni.createFrom().item(0);
-            }
-            List<AlertPushRepository.Due> live = due.stream()
-                    .filter(d -> d.topic() != null || d.fcmToken() != null).toList();
-            Uni<Void> dead = Uni.createFrom().voidItem();
-            for (AlertPushRepository.Due d : due) {
-                if (d.topic() == null && d.fcmToken() == null) {
-                    dead = dead.chain(() -> alertDeliveries.failed(d, "the device has no live FCM token"));
-                }
-            }
-            return dead.chain(() -> live.isEmpty() ? Uni.createFrom().item(List.<PushSender.AlertOutcome>of())
-                            : vertx.executeBlocking(Uni.createFrom().item(() -> sender.sendAlerts(messaging, live,
-                                    Instant.now())), false))
-                    .chain(this::recordAlerts)
-                    .replaceWith(due.size());
-        });
-    }
-
-    private Uni<Void> recordAlerts(List<PushSender.AlertOutcome> outcomes) {
-        Uni<Void> all = Uni.createFrom().voidItem();
-        Instant now = clock.instant();
-        for (PushSender.AlertOutcome o : outcomes) {
-            all = all.chain(() -> switch (o.result()) {
-                case SENT -> alertDeliveries.sent(o.delivery(), now).invoke(() -> countAlert("sent"));
-                case PRUNE -> alertDeliveries.pruned(o.delivery(), o.error()).invoke(() -> countAlert("pruned"));
-                case RETRY -> o.delivery().attempts() >= config.maxAttempts()
-                        ? alertDeliveries.failed(o.delivery(), o.error()).invoke(() -> countAlert("failed"))
-                        : alertDeliveries.retryAt(o.delivery(), now.plus(wait(o.delivery().attempts(), o.retryAfter())),
-                                o.error()).invoke(() -> countAlert("retried"));
-                case FAIL -> alertDeliveries.failed(o.delivery(), o.error()).invoke(() -> countAlert("failed"));
-            });
-        }
-        return all;
-    }
-
-    private void countAlert(String outcome) {
-        metrics.counter("baochay.push.alerts", "outcome", outcome).increment();
+        return sendReportNews().chain(n -> alerts.send().map(m -> n + m));
     }
 
     private Uni<Integer> sendReportNews() {
@@ -224,10 +155,11 @@ public class PushRelay extends LogFollower {
 
     /** Exponential back-off from the attempt count, but never sooner than the server's Retry-After. */
     private Duration wait(PushSender.Outcome outcome) {
-        return wait(outcome.delivery().attempts(), outcome.retryAfter());
+        return backoff(config, outcome.delivery().attempts(), outcome.retryAfter());
     }
 
-    private Duration wait(int attempts, Duration retryAfter) {
+    /** Exponential back-off from the attempt count, but never sooner than the server's Retry-After. */
+    static Duration backoff(PushConfig config, int attempts, Duration retryAfter) {
         int attempt = Math.min(attempts, 20);
         Duration backoff = config.initialBackoff().multipliedBy(1L << (attempt - 1));
         if (backoff.compareTo(config.maxBackoff()) > 0) {

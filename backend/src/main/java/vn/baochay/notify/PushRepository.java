@@ -25,9 +25,11 @@ class PushRepository {
     }
 
     private final Pool pool;
+    private final DeliveryStateRepository states;
 
     PushRepository(Pool pool) {
         this.pool = pool;
+        this.states = new DeliveryStateRepository(pool, "push_deliveries", "device_id");
     }
 
     /**
@@ -48,13 +50,8 @@ class PushRepository {
                 .map(rows -> rows.rowCount());
     }
 
-    /**
-     * Sends interrupted by a crash are due again. Whether FCM took them is unknown; a resent one carries
-     * the same notification tag, so the phone shows it once.
-     */
     Uni<Integer> resumeInterrupted() {
-        return pool.query("UPDATE push_deliveries SET state = 'PENDING' WHERE state = 'SENDING'").execute()
-                .map(rows -> rows.rowCount());
+        return states.resumeInterrupted();
     }
 
     /** Takes up to {@code limit} due deliveries for sending (marked SENDING, one more attempt), oldest first. */
@@ -83,37 +80,20 @@ class PushRepository {
     }
 
     Uni<Void> sent(Due delivery, Instant at) {
-        return finish(delivery, "SENT", null, at);
+        return states.finish(delivery.eventSeq(), delivery.deviceId(), "SENT", null, at);
     }
 
     Uni<Void> failed(Due delivery, String error) {
-        return finish(delivery, "FAILED", error, null);
+        return states.finish(delivery.eventSeq(), delivery.deviceId(), "FAILED", error, null);
     }
 
     /** The token is dead: the delivery goes, and so does the device's token (until the app sends a new one). */
     Uni<Void> pruned(Due delivery, String error) {
-        return finish(delivery, "PRUNED", error, null)
-                .chain(() -> pool.preparedQuery("UPDATE devices SET fcm_token = NULL WHERE id = $1 AND fcm_token = $2")
-                        .execute(Tuple.of(delivery.deviceId(), delivery.fcmToken())))
-                .replaceWithVoid();
+        return states.finish(delivery.eventSeq(), delivery.deviceId(), "PRUNED", error, null)
+                .chain(() -> states.forgetToken(delivery.deviceId(), delivery.fcmToken()));
     }
 
     Uni<Void> retryAt(Due delivery, Instant next, String error) {
-        return pool.preparedQuery("""
-                        UPDATE push_deliveries SET state = 'PENDING', next_attempt_at = $3, last_error = $4
-                        WHERE event_seq = $1 AND device_id = $2
-                        """)
-                .execute(Tuple.of(delivery.eventSeq(), delivery.deviceId(), next.atOffset(ZoneOffset.UTC), error))
-                .replaceWithVoid();
-    }
-
-    private Uni<Void> finish(Due delivery, String state, String error, Instant sentAt) {
-        return pool.preparedQuery("""
-                        UPDATE push_deliveries SET state = $3, last_error = $4, sent_at = $5
-                        WHERE event_seq = $1 AND device_id = $2
-                        """)
-                .execute(Tuple.of(delivery.eventSeq(), delivery.deviceId(), state, error,
-                        sentAt == null ? null : sentAt.atOffset(ZoneOffset.UTC)))
-                .replaceWithVoid();
+        return states.retryAt(delivery.eventSeq(), delivery.deviceId(), next, error);
     }
 }

@@ -22,7 +22,10 @@ import vn.baochay.notify.DeviceService;
 import vn.baochay.province.ServiceArea;
 import vn.baochay.station.StationService;
 
-/** Takes citizen reports in: durable, idempotent per clientReportId, merged into incidents. */
+/** Takes citizen reports in: durable, idempotent per clientReportId, merged into incidents. *
+ * <p>Longer than most classes: the intake is one transaction, written step by step in one place (receipt,
+ * flood control, stations, merge, log) so that its order can be read top to bottom.
+ */
 @ApplicationScoped
 public class ReportService {
 

@@ -1,6 +1,7 @@
 package vn.baochay.shelter;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import vn.baochay.common.PointFeatures;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashSet;
@@ -23,28 +24,15 @@ final class ShelterFile {
     }
 
     static List<ShelterRow> parse(String source, JsonNode root) {
-        if (!"FeatureCollection".equals(root.path("type").asText())) {
+        if (!PointFeatures.isFeatureCollection(root)) {
             throw new InvalidShelterFile(source, List.of("the top level must be a GeoJSON FeatureCollection"));
         }
         List<String> problems = new ArrayList<>();
         List<ShelterRow> rows = new ArrayList<>();
         Set<String> ids = new HashSet<>();
-        JsonNode features = root.path("features");
-        for (int i = 0; i < features.size(); i++) {
-            JsonNode feature = features.get(i);
-            JsonNode p = feature.path("properties");
-            String where = "feature " + i + (p.hasNonNull("id") ? " (" + p.get("id").asText() + ")" : "");
-            JsonNode coordinates = feature.path("geometry").path("coordinates");
-            if (!"Point".equals(feature.path("geometry").path("type").asText()) || coordinates.size() < 2
-                    || !coordinates.get(0).isNumber() || !coordinates.get(1).isNumber()) {
-                problems.add(where + ": geometry must be a Point with [lon, lat]");
-                continue;
-            }
-            double lon = coordinates.get(0).asDouble();
-            double lat = coordinates.get(1).asDouble();
-            if (!(lat >= -90 && lat <= 90 && lon >= -180 && lon <= 180)) {
-                problems.add(where + ": coordinates [" + lon + ", " + lat + "] are out of range");
-            }
+        PointFeatures.each(root, problems, f -> {
+            JsonNode p = f.properties();
+            String where = f.where();
             String id = text(p, "id", where, problems);
             if (id != null && !ids.add(id)) {
                 problems.add(where + ": duplicate id");
@@ -55,8 +43,8 @@ final class ShelterFile {
             Integer capacity = capacity(p, kind, where, problems);
             List<Hazard> hazards = hazards(p, where, problems);
             rows.add(new ShelterRow(id, name, kind, p.path("address").asText("").strip(), province, capacity, hazards,
-                    lat, lon, p.path("demo").asBoolean(false)));
-        }
+                    f.lat(), f.lon(), p.path("demo").asBoolean(false)));
+        });
         if (rows.isEmpty() && problems.isEmpty()) {
             problems.add("it has no features");
         }
@@ -110,11 +98,6 @@ final class ShelterFile {
     }
 
     private static String text(JsonNode node, String field, String where, List<String> problems) {
-        String value = node.path(field).asText("").strip();
-        if (value.isEmpty()) {
-            problems.add(where + ": " + field + " is required");
-            return null;
-        }
-        return value;
+        return PointFeatures.text(node, field, where, problems);
     }
 }

@@ -1,6 +1,7 @@
 package vn.baochay.station;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import vn.baochay.common.PointFeatures;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -27,29 +28,17 @@ final class StationFile {
 
     static List<StationRow> parse(String source, JsonNode root) {
         List<String> problems = new ArrayList<>();
-        if (!"FeatureCollection".equals(root.path("type").asText())) {
+        if (!PointFeatures.isFeatureCollection(root)) {
             throw new InvalidStationFile(source, List.of("the top level must be a GeoJSON FeatureCollection"));
         }
         List<StationRow> rows = new ArrayList<>();
         Set<String> stationIds = new HashSet<>();
         Set<String> unitIds = new HashSet<>();
-        JsonNode features = root.path("features");
-        for (int i = 0; i < features.size(); i++) {
-            JsonNode feature = features.get(i);
-            JsonNode p = feature.path("properties");
-            String where = "feature " + i + (p.hasNonNull("id") ? " (" + p.get("id").asText() + ")" : "");
-            JsonNode geometry = feature.path("geometry");
-            JsonNode coordinates = geometry.path("coordinates");
-            if (!"Point".equals(geometry.path("type").asText()) || coordinates.size() < 2
-                    || !coordinates.get(0).isNumber() || !coordinates.get(1).isNumber()) {
-                problems.add(where + ": geometry must be a Point with [lon, lat]");
-                continue;
-            }
-            double lon = coordinates.get(0).asDouble();
-            double lat = coordinates.get(1).asDouble();
-            if (!(lat >= -90 && lat <= 90 && lon >= -180 && lon <= 180)) {
-                problems.add(where + ": coordinates [" + lon + ", " + lat + "] are out of range");
-            }
+        PointFeatures.each(root, problems, f -> {
+            JsonNode p = f.properties();
+            String where = f.where();
+            double lat = f.lat();
+            double lon = f.lon();
             String id = text(p, "id", where, problems);
             String name = text(p, "name", where, problems);
             String phone = text(p, "phone", where, problems);
@@ -72,7 +61,7 @@ final class StationFile {
                 units.add(new UnitRow(unitId, callsign, type));
             }
             rows.add(new StationRow(id, name, phone, address, province, lat, lon, units));
-        }
+        });
         if (rows.isEmpty() && problems.isEmpty()) {
             problems.add("it has no features");
         }
@@ -83,12 +72,7 @@ final class StationFile {
     }
 
     private static String text(JsonNode node, String field, String where, List<String> problems) {
-        String value = node.path(field).asText("").strip();
-        if (value.isEmpty()) {
-            problems.add(where + ": " + field + " is required");
-            return null;
-        }
-        return value;
+        return PointFeatures.text(node, field, where, problems);
     }
 
 }
