@@ -2,7 +2,8 @@
 # Runs every test of the project, on a fresh machine too: installs and starts what the tests need,
 # lints the API contract, runs the console's unit tests, the Maven build with all its tests (unit,
 # @QuarkusTest, and the two-instance cluster test against the packaged application), the
-# console's end-to-end tests in headless Chromium against the packaged application, and finally
+# console's end-to-end tests in headless Chromium against the packaged application, a smoke run of
+# the benchmark (infra/bench/run.sh --smoke: every phase, briefly, so it cannot rot), and finally
 # the bounded fault run of the cluster in a box (infra/cluster: Patroni failover, an instance
 # killed, RabbitMQ restarted, under load; nothing may be lost). That last step needs root and the
 # cluster's ports (2379, 5440-5442, 8008-8009, 8090-8092, 8404); it starts a fresh box and removes
@@ -47,6 +48,9 @@ log "building and testing (./mvnw verify)"
 
 log "console end-to-end tests in headless Chromium (infra/local/e2e.sh)"
 "$here/e2e.sh"
+
+log "benchmark smoke run: every phase for a second or two (infra/bench/run.sh --smoke)"
+"$root/infra/bench/run.sh" --smoke
 
 if [ "${BAOCHAY_TEST_CLUSTER:-1}" = 1 ]; then
   log "cluster in a box under faults, bounded (infra/cluster: up.sh, faults.sh --quick, down.sh --purge)"
