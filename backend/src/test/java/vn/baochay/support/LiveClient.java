@@ -130,7 +130,14 @@ public final class LiveClient implements AutoCloseable {
     @Override
     public void close() {
         if (!socket.isOutputClosed()) {
-            socket.sendClose(WebSocket.NORMAL_CLOSURE, "bye").join();
+            try {
+                socket.sendClose(WebSocket.NORMAL_CLOSURE, "bye").join();
+            } catch (java.util.concurrent.CompletionException e) {
+                // The server closed it in the meantime (the client answered its close): closed either way.
+                if (!socket.isOutputClosed()) {
+                    throw e;
+                }
+            }
         }
         socket.abort();
     }
