@@ -26,12 +26,7 @@ public record AlertArea(@Valid Circle circle, List<@NotNull GeoPoint> polygon) {
 
     /** The polygon as WKT (lon lat order, ring closed); only for a polygon. */
     String polygonWkt() {
-        StringBuilder wkt = new StringBuilder("POLYGON((");
-        for (GeoPoint p : polygon) {
-            wkt.append(p.lon()).append(' ').append(p.lat()).append(", ");
-        }
-        GeoPoint first = polygon.get(0);
-        return wkt.append(first.lon()).append(' ').append(first.lat()).append("))").toString();
+        return vn.baochay.common.Wkt.polygon(polygon);
     }
 
     /** CAP's {@code <circle>}: "lat,lon radius" with the radius in kilometres. */

@@ -86,7 +86,10 @@ class AlertRepository {
                 .replaceWithVoid());
     }
 
-    /** Writes the alert's new revision over the old one (the old one stays in {@code alert_revisions}). */
+    /**
+     * Writes the alert's new revision over the old one (the old one stays in {@code alert_revisions});
+     * a null {@code footprintWkt} keeps the stored footprint (the area did not change).
+     */
     Uni<Void> update(StoredAlert a, String footprintWkt) {
         return sessions.withSession(session -> bind(session.createNativeQuery("""
                         UPDATE alerts SET revision = :revision, msg_type = :msgType, state = :state, event = :event,
@@ -96,7 +99,7 @@ class AlertRepository {
                             circle_center = CASE WHEN :circle THEN ST_SetSRID(ST_MakePoint(:lon, :lat), 4326)::geography END,
                             circle_radius = CASE WHEN :circle THEN CAST(:radius AS integer) END,
                             polygon = CASE WHEN :circle THEN NULL ELSE ST_GeomFromText(:polygon, 4326) END,
-                            footprint = ST_GeomFromText(:footprint, 4326),
+                            footprint = coalesce(ST_GeomFromText(CAST(:footprint AS text), 4326), footprint),
                             provinces = ARRAY(SELECT jsonb_array_elements_text(CAST(CAST(:provinces AS text) AS jsonb))),
                             incident_id = CAST(:incident AS uuid), issued_by = :issuedBy, issued_at = :issuedAt,
                             updated_by = :updatedBy, sent_at = :sent, expires_at = :expires, cancel_reason = :cancelReason

@@ -107,8 +107,7 @@ public class AlertService {
                             current.headline(), current.instruction(), current.area(), current.provinces(),
                             current.incidentId(), current.issuedBy(), current.issuedAt(), actor.username(),
                             later(now, earlier), current.expires(), reason);
-                    return alerts.shape(current.area())
-                            .chain(shape -> alerts.update(alert, shape.footprintWkt()))
+                    return alerts.update(alert, null)
                             .chain(() -> publish(alert, earlier, "AlertCancelled", "ALERT_CANCELLED", actor, now));
                 })));
     }

@@ -46,9 +46,9 @@ class AtomFeed {
                 boolean cancel = "Cancel".equals(alert.msgType());
                 xml.writeStartElement("entry");
                 CapMessage.element(xml, "id", alert.identifier());
-                CapMessage.element(xml, "title", (cancel ? CapMessage.cancelled(language) : "") + alert.headline().in(language));
+                CapMessage.element(xml, "title", (cancel ? AlertWords.cancelled(language) : "") + alert.headline().in(language));
                 CapMessage.element(xml, "updated", DateTimeFormatter.ISO_INSTANT.format(alert.sent()));
-                CapMessage.element(xml, "summary", cancel ? CapMessage.ended(language) : alert.instruction().in(language));
+                CapMessage.element(xml, "summary", cancel ? AlertWords.ended(language) : alert.instruction().in(language));
                 xml.writeStartElement("category");
                 xml.writeAttribute("term", alert.event().name());
                 xml.writeEndElement();

@@ -96,9 +96,9 @@ class CapMessage {
         pair(xml, "eventCode", "baochay:event", alert.event().name());
         element(xml, "expires", time(alert.expires()));
         element(xml, "senderName", senderName);
-        element(xml, "headline", cancel ? cancelled(language) + alert.headline().in(language)
+        element(xml, "headline", cancel ? AlertWords.cancelled(language) + alert.headline().in(language)
                 : alert.headline().in(language));
-        element(xml, "instruction", cancel ? ended(language) : alert.instruction().in(language));
+        element(xml, "instruction", cancel ? AlertWords.ended(language) : alert.instruction().in(language));
         xml.writeStartElement("area");
         element(xml, "areaDesc", areaDescription(alert, language));
         if (alert.area().isCircle()) {
@@ -108,14 +108,6 @@ class CapMessage {
         }
         xml.writeEndElement();
         xml.writeEndElement();
-    }
-
-    static String cancelled(String language) {
-        return "en".equals(language) ? "Cancelled: " : "Đã hủy cảnh báo: ";
-    }
-
-    static String ended(String language) {
-        return "en".equals(language) ? "This alert is no longer in force." : "Cảnh báo này không còn hiệu lực.";
     }
 
     private static String areaDescription(StoredAlert alert, String language) {

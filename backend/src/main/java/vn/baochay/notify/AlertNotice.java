@@ -6,6 +6,9 @@ import java.time.Instant;
 import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
+import vn.baochay.alert.AlertWords;
+import vn.baochay.common.GeoPoint;
+import vn.baochay.common.Wkt;
 
 /**
  * What a phone is told of an area alert, read from the alert as the log carries it: its headline as
@@ -31,22 +34,20 @@ final class AlertNotice {
         String headlineEn = alert.path("headline").path("en").asText();
         return new AlertPushRepository.Plan(seq, UUID.fromString(alert.path("id").asText()),
                 alert.path("revision").asInt(), alert.path("msgType").asText(),
-                cancel ? "Đã hủy cảnh báo: " + headlineVi : headlineVi,
-                cancel ? "Cancelled: " + headlineEn : headlineEn,
-                cancel ? "Cảnh báo này không còn hiệu lực." : shorten(alert.path("instruction").path("vi").asText()),
-                cancel ? "This alert is no longer in force." : shorten(alert.path("instruction").path("en").asText()),
+                cancel ? AlertWords.cancelled("vi") + headlineVi : headlineVi,
+                cancel ? AlertWords.cancelled("en") + headlineEn : headlineEn,
+                cancel ? AlertWords.ended("vi") : shorten(alert.path("instruction").path("vi").asText()),
+                cancel ? AlertWords.ended("en") : shorten(alert.path("instruction").path("en").asText()),
                 Instant.parse(alert.path("expires").asText()));
     }
 
     /** The polygon of an alert's area as WKT (lon lat), its ring closed. */
     static String polygonWkt(JsonNode vertices) {
-        StringBuilder wkt = new StringBuilder("POLYGON((");
+        java.util.List<GeoPoint> points = new java.util.ArrayList<>();
         for (JsonNode v : vertices) {
-            wkt.append(v.path("lon").asDouble()).append(' ').append(v.path("lat").asDouble()).append(", ");
+            points.add(new GeoPoint(v.path("lat").asDouble(), v.path("lon").asDouble()));
         }
-        JsonNode first = vertices.get(0);
-        return wkt.append(first.path("lon").asDouble()).append(' ').append(first.path("lat").asDouble()).append("))")
-                .toString();
+        return Wkt.polygon(points);
     }
 
     /**

@@ -42,22 +42,36 @@ class PushSender {
     }
 
     List<Outcome> send(FirebaseMessaging messaging, List<PushRepository.Due> deliveries, Instant now) {
-        List<Message> messages = deliveries.stream().map(d -> message(d, now)).toList();
+        return sendEach(messaging, deliveries, d -> message(d, now),
+                (d, v) -> new Outcome(d, v.result(), v.error(), v.retryAfter()));
+    }
+
+    /**
+     * One {@code sendEach} call for the deliveries, and each one's verdict: SENT, or what its failure
+     * means. When the whole call fails (credentials, network) every delivery gets that call's verdict
+     * and is tried again later.
+     */
+    private static <D, O> List<O> sendEach(FirebaseMessaging messaging, List<D> deliveries,
+                                           java.util.function.Function<D, Message> message,
+                                           java.util.function.BiFunction<D, Verdict, O> outcome) {
+        List<Message> messages = deliveries.stream().map(message).toList();
         BatchResponse batch;
         try {
             batch = messaging.sendEach(messages);
         } catch (FirebaseMessagingException e) {
-            // The whole call failed (credentials, network): every delivery is tried again later.
-            return deliveries.stream().map(d -> outcome(d, e)).toList();
+            Verdict v = verdict(e);
+            return deliveries.stream().map(d -> outcome.apply(d, v)).toList();
         }
-        List<Outcome> outcomes = new ArrayList<>(deliveries.size());
+        List<O> outcomes = new ArrayList<>(deliveries.size());
         for (int i = 0; i < deliveries.size(); i++) {
             SendResponse response = batch.getResponses().get(i);
-            outcomes.add(response.isSuccessful() ? new Outcome(deliveries.get(i), Result.SENT, null, null)
-                    : outcome(deliveries.get(i), response.getException()));
+            outcomes.add(outcome.apply(deliveries.get(i), response.isSuccessful() ? SENT
+                    : verdict(response.getException())));
         }
         return outcomes;
     }
+
+    private static final Verdict SENT = new Verdict(Result.SENT, null, null);
 
     Message message(PushRepository.Due d, Instant now) {
         String tag = "baochay-" + d.incidentId() + "-" + d.kind().name().toLowerCase(java.util.Locale.ROOT) + "-"
@@ -88,11 +102,6 @@ class PushSender {
                 .build();
     }
 
-    private static Outcome outcome(PushRepository.Due delivery, FirebaseMessagingException e) {
-        Verdict v = verdict(e);
-        return new Outcome(delivery, v.result(), v.error(), v.retryAfter());
-    }
-
     /** What a failed send means: the token is dead (PRUNE), FCM is briefly unable (RETRY), or it will not work (FAIL). */
     record Verdict(Result result, String error, Duration retryAfter) {
     }
@@ -113,26 +122,8 @@ class PushSender {
     }
 
     List<AlertOutcome> sendAlerts(FirebaseMessaging messaging, List<AlertPushRepository.Due> deliveries, Instant now) {
-        List<Message> messages = deliveries.stream().map(d -> alertMessage(d, now)).toList();
-        BatchResponse batch;
-        try {
-            batch = messaging.sendEach(messages);
-        } catch (FirebaseMessagingException e) {
-            return deliveries.stream().map(d -> alertOutcome(d, e)).toList();
-        }
-        List<AlertOutcome> outcomes = new ArrayList<>(deliveries.size());
-        for (int i = 0; i < deliveries.size(); i++) {
-            SendResponse response = batch.getResponses().get(i);
-            outcomes.add(response.isSuccessful() ? new AlertOutcome(deliveries.get(i), Result.SENT, null, null)
-                    : alertOutcome(deliveries.get(i), response.getException()));
-        }
-        return outcomes;
-    }
-
-    private static AlertOutcome alertOutcome(AlertPushRepository.Due d, FirebaseMessagingException e) {
-        Verdict v = verdict(e);
-        Result result = v.result() == Result.PRUNE && d.topic() != null ? Result.FAIL : v.result();
-        return new AlertOutcome(d, result, v.error(), v.retryAfter());
+        return sendEach(messaging, deliveries, d -> alertMessage(d, now), (d, v) -> new AlertOutcome(d,
+                v.result() == Result.PRUNE && d.topic() != null ? Result.FAIL : v.result(), v.error(), v.retryAfter()));
     }
 
     /**
