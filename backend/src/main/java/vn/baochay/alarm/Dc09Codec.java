@@ -4,6 +4,7 @@ import static vn.baochay.alarm.Dc09Refusal.BAD_CRC;
 import static vn.baochay.alarm.Dc09Refusal.BAD_LENGTH;
 import static vn.baochay.alarm.Dc09Refusal.DECRYPTION_FAILED;
 import static vn.baochay.alarm.Dc09Refusal.MALFORMED;
+import static vn.baochay.alarm.Dc09Refusal.PLAINTEXT_FROM_ENCRYPTING_ACCOUNT;
 import static vn.baochay.alarm.Dc09Refusal.TIMESTAMP_OUT_OF_WINDOW;
 import static vn.baochay.alarm.Dc09Refusal.UNKNOWN_ACCOUNT_KEY;
 import static vn.baochay.alarm.Dc09Refusal.UNSUPPORTED_TOKEN;
@@ -68,6 +69,16 @@ public final class Dc09Codec {
         this.keys = Objects.requireNonNull(keys, "keys");
         this.window = Objects.requireNonNull(window, "window");
         this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /**
+     * The account a frame's header names, read without checking anything else (the header is never encrypted), so
+     * that a receiver can look the account's key up before it reads the frame; empty when there is none to read.
+     */
+    public static Optional<String> accountOf(byte[] frame) {
+        String text = new String(frame, 0, Math.min(frame.length, CRC_AND_LENGTH + 64), StandardCharsets.ISO_8859_1);
+        Matcher header = HEADER.matcher(text);
+        return header.find() ? Optional.of(header.group(6)) : Optional.empty();
     }
 
     /** Reads a frame given as text; each character stands for one byte, as on the wire. */
@@ -174,10 +185,14 @@ public final class Dc09Codec {
             return new Dc09Result.Refused(UNSUPPORTED_TOKEN, "ID token " + address.token + " is not handled",
                     address.frame(rest, List.of(), null, raw));
         }
+        Optional<byte[]> key = keyOf(address.account);
         if (!address.encrypted) {
+            if (key.isPresent()) {
+                return refused(PLAINTEXT_FROM_ENCRYPTING_ACCOUNT, "unencrypted frame from account " + address.account
+                        + ", which is registered with a key");
+            }
             return readContent(address, rest, raw);
         }
-        Optional<byte[]> key = keyOf(address.account);
         if (key.isEmpty()) {
             return refused(UNKNOWN_ACCOUNT_KEY, "encrypted frame from account " + address.account
                     + ", which has no key");

@@ -18,6 +18,12 @@ public enum Dc09Refusal {
     /** An encrypted frame from an account the receiver holds no key for. */
     UNKNOWN_ACCOUNT_KEY(Answer.NAK),
 
+    /**
+     * An unencrypted frame from an account registered with a key: anyone could have sent it, so it is not taken.
+     * The NAK tells a transmitter whose encryption was switched off by mistake that its signals are not arriving.
+     */
+    PLAINTEXT_FROM_ENCRYPTING_ACCOUNT(Answer.NAK),
+
     /** An encrypted frame that does not decrypt to text: usually the wrong key. */
     DECRYPTION_FAILED(Answer.NAK),
 

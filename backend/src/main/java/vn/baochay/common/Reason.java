@@ -44,5 +44,7 @@ public enum Reason {
     ALREADY_ACKNOWLEDGED,
     ILLEGAL_TRANSITION,
     STALE_VERSION,
-    UNIT_UNAVAILABLE
+    UNIT_UNAVAILABLE,
+    /** Another registered premises already uses this fire-alarm transmitter account. */
+    TRANSMITTER_ACCOUNT_TAKEN
 }

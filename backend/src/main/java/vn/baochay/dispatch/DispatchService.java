@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
+import vn.baochay.alarm.AlarmService;
 import vn.baochay.audit.AuditTrail;
 import vn.baochay.common.Actor;
 import vn.baochay.common.Transactions;
@@ -17,6 +18,8 @@ import vn.baochay.incident.IncidentQueries;
 import vn.baochay.incident.IncidentStatus;
 import vn.baochay.incident.IncidentSummary;
 import vn.baochay.photo.PhotoService;
+import vn.baochay.premises.PremisesCard;
+import vn.baochay.premises.PremisesService;
 import vn.baochay.station.StationPlace;
 import vn.baochay.station.StationService;
 import vn.baochay.station.UnitService;
@@ -41,10 +44,13 @@ public class DispatchService {
     private final AuditTrail audit;
     private final PhotoService photos;
     private final ConversationService conversation;
+    private final PremisesService premises;
+    private final AlarmService alarms;
 
     DispatchService(Transactions transactions, IncidentQueries queries, IncidentActions incidents, UnitService units,
                     StationService stations, AuditTrail audit, PhotoService photos,
-                    ConversationService conversation) {
+                    ConversationService conversation,
+                    PremisesService premises, AlarmService alarms) {
         this.transactions = transactions;
         this.queries = queries;
         this.incidents = incidents;
@@ -53,6 +59,8 @@ public class DispatchService {
         this.audit = audit;
         this.photos = photos;
         this.conversation = conversation;
+        this.premises = premises;
+        this.alarms = alarms;
     }
 
     public Uni<IncidentPage> list(IncidentFilter filter, Actor actor) {
@@ -67,8 +75,18 @@ public class DispatchService {
                         .chain(assignments -> photos.ofReports(view.reports().stream()
                                         .map(vn.baochay.incident.DispatchView.Report::id).toList())
                                 .chain(byReport -> conversation.ofIncident(incidentId)
-                                        .map(messages -> IncidentDetail.of(view, byReport, nearest, assignments,
-                                                messages))))));
+                                        .chain(messages -> premisesCard(view.incident())
+                                                .map(card -> IncidentDetail.of(view, byReport, nearest, assignments,
+                                                        messages, card)))))));
+    }
+
+    /** The card of the premises whose fire-alarm transmitter signalled into the incident; null when none did. */
+    private Uni<PremisesCard> premisesCard(IncidentSummary incident) {
+        if (incident.premises() == null) {
+            return Uni.createFrom().nullItem();
+        }
+        return alarms.fireZones(incident.id())
+                .chain(zones -> premises.card(incident.premises().id(), zones));
     }
 
     public Uni<IncidentDetail> acknowledge(UUID incidentId, long version, Actor actor) {

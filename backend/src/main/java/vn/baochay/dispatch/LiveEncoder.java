@@ -41,8 +41,11 @@ class LiveEncoder {
         if (payload.hasNonNull("alert")) {
             message.set("alert", payload.get("alert"));
         }
+        if (payload.hasNonNull("device")) {
+            message.set("device", payload.get("device"));
+        }
         List<String> provinces = new ArrayList<>(2);
-        if (payload.hasNonNull("alert")) {
+        if (payload.hasNonNull("alert") || payload.hasNonNull("device")) {
             payload.path("provinces").forEach(p -> provinces.add(p.asText()));
         }
         if (payload.path("incident").hasNonNull("province")) {

@@ -55,6 +55,16 @@ public class CitizenReport {
     @Column(name = "trust_reasons")
     String[] trustReasons;
 
+    /** A person's report, or a fire-alarm transmitter's signal (with its premises and zone). */
+    @Enumerated(EnumType.STRING)
+    IncidentSource source;
+
+    @Column(name = "premises_id")
+    UUID premisesId;
+
+    @Column(name = "alarm_zone")
+    String alarmZone;
+
     protected CitizenReport() {
     }
 
@@ -75,6 +85,11 @@ public class CitizenReport {
         report.sourceHash = incoming.sourceHash();
         report.trust = incoming.trust() == null ? null : (short) incoming.trust().score();
         report.trustReasons = incoming.trust() == null ? new String[0] : incoming.trust().storedReasons();
+        report.source = incoming.source();
+        if (incoming.alarm() != null) {
+            report.premisesId = incoming.alarm().premisesId();
+            report.alarmZone = incoming.alarm().zone();
+        }
         return report;
     }
 }

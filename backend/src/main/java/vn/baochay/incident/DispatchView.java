@@ -14,9 +14,13 @@ public record DispatchView(IncidentSummary incident, List<Report> reports, List<
     public record ReportPosition(double lat, double lon, Double accuracyM) {
     }
 
-    /** A report with its contacts, and how far it was trusted when it came (null: before trust was assessed). */
+    /**
+     * A report with its contacts, and how far it was trusted when it came (null: before trust was assessed).
+     * {@code source} ALARM_DEVICE: a building's fire-alarm transmitter, whose {@code zone} it names.
+     */
     public record Report(UUID id, IncidentKind kind, ReportPosition location, String description,
-                         Reporter reporter, Instant observedAt, Instant receivedAt, Trust trust) {
+                         Reporter reporter, Instant observedAt, Instant receivedAt, Trust trust,
+                         IncidentSource source, String zone) {
     }
 
     public record Note(UUID id, String author, String text, Instant at) {
@@ -29,7 +33,8 @@ public record DispatchView(IncidentSummary incident, List<Report> reports, List<
                         new ReportPosition(r.lat, r.lon, r.accuracyM), r.description,
                         r.reporterPhone == null && r.reporterName == null ? null
                                 : new Reporter(r.reporterPhone, r.reporterName),
-                        r.observedAt, r.receivedAt, Trust.stored(r.trust, r.trustReasons))).toList(),
+                        r.observedAt, r.receivedAt, Trust.stored(r.trust, r.trustReasons),
+                        r.source == null ? IncidentSource.CITIZEN : r.source, r.alarmZone)).toList(),
                 notes, timeline);
     }
 }

@@ -81,6 +81,18 @@ public class Incident {
     @Column(name = "burst_size")
     Integer burstSize;
 
+    /** What opened it: a person's report or a building's fire-alarm transmitter. */
+    @Enumerated(EnumType.STRING)
+    IncidentSource source = IncidentSource.CITIZEN;
+
+    /** The premises whose transmitter signalled this fire (the first, if several did), its name then, and zone. */
+    @Column(name = "premises_id")
+    UUID premisesId;
+    @Column(name = "premises_name")
+    String premisesName;
+    @Column(name = "alarm_zone")
+    String alarmZone;
+
     /** Bumped by dispatcher actions only; what a console's view is checked against. */
     long revision;
 
@@ -108,6 +120,41 @@ public class Incident {
         incident.lat = lat;
         incident.lon = lon;
         return incident;
+    }
+
+    /** Opened by a building's fire-alarm transmitter. */
+    void openedByAlarm(AlarmOrigin alarm) {
+        source = IncidentSource.ALARM_DEVICE;
+        alarmed(alarm);
+    }
+
+    /** A transmitter's fire alarm is part of this incident: the first premises to signal is the one shown. */
+    void alarmed(AlarmOrigin alarm) {
+        if (premisesId == null) {
+            premisesId = alarm.premisesId();
+            premisesName = alarm.premisesName();
+            alarmZone = alarm.zone();
+        }
+    }
+
+    /** The same premises signalled again: the fire is still being reported, so it stays joinable. */
+    void alarmedAgain(Instant at) {
+        if (at.isAfter(lastReportAt)) {
+            lastReportAt = at;
+        }
+    }
+
+    /** The premises shown with it, or null when no transmitter signalled into it. */
+    public Premises premises() {
+        return premisesId == null ? null : new Premises(premisesId, premisesName, alarmZone);
+    }
+
+    /** The premises a transmitter signalled from, as the queue shows it. */
+    public record Premises(UUID id, String name, String zone) {
+    }
+
+    public IncidentSource source() {
+        return source;
     }
 
     /** A report as trusted as this makes the incident as trusted (its reasons with it). */
@@ -213,6 +260,9 @@ public class Incident {
     /** Takes in the reports of a merged incident: counts, times and position. */
     void absorb(Incident merged) {
         trusted(merged.storedTrust());
+        if (premisesId == null && merged.premisesId != null) {
+            alarmed(new AlarmOrigin(merged.premisesId, merged.premisesName, merged.alarmZone));
+        }
         reportCount += merged.reportCount;
         firstReportAt = merged.firstReportAt.isBefore(firstReportAt) ? merged.firstReportAt : firstReportAt;
         lastReportAt = merged.lastReportAt.isAfter(lastReportAt) ? merged.lastReportAt : lastReportAt;

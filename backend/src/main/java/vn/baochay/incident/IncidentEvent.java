@@ -41,6 +41,41 @@ public sealed interface IncidentEvent {
         }
     }
 
+    /**
+     * A premises' fire-alarm transmitter signalled again into its open incident (another zone, or the same one
+     * again); {@code signalId} is the stored signal.
+     */
+    record AlarmSignalled(UUID signalId, String zone, IncidentSummary incident, Instant occurredAt)
+            implements IncidentEvent {
+        public String actor() {
+            return null;
+        }
+    }
+
+    /** The transmitter reported that the fire condition in {@code zone} ended. The incident stays open. */
+    record AlarmRestored(UUID signalId, String zone, IncidentSummary incident, Instant occurredAt)
+            implements IncidentEvent {
+        public String actor() {
+            return null;
+        }
+    }
+
+    /**
+     * A fire-alarm transmitter's state changed (fault, silent, back to normal). {@code device} is the device
+     * board's entry as it now stands; {@code provinces} (its premises' province) decide which consoles receive
+     * it. It concerns no incident.
+     */
+    record DeviceStateChanged(Object device, List<String> provinces, Instant occurredAt) implements IncidentEvent {
+        public String actor() {
+            return null;
+        }
+
+        @Override
+        public IncidentSummary incident() {
+            return null;
+        }
+    }
+
     record IncidentAcknowledged(String actor, IncidentSummary incident, Instant occurredAt) implements IncidentEvent {
     }
 

@@ -57,9 +57,12 @@ public class IncidentIntake {
     static final int BURST = 3;
     static final java.time.Duration BURST_WINDOW = java.time.Duration.ofMinutes(10);
 
-    private Uni<Admission> open(IncomingReport report, double weight) {
+    Uni<Admission> open(IncomingReport report, double weight) {
         Incident incident = Incident.open(report.kind(), report.lat(), report.lon(), weight, report.receivedAt(),
                 report.sourceHash(), report.trust());
+        if (report.alarm() != null) {
+            incident.openedByAlarm(report.alarm());
+        }
         CitizenReport stored = CitizenReport.of(report, incident.id());
         Instant since = report.receivedAt().minus(BURST_WINDOW);
         Uni<Void> burst = report.sourceHash() == null ? Uni.createFrom().voidItem()
@@ -77,9 +80,12 @@ public class IncidentIntake {
                 .map(summary -> new Admission(stored.id, incident.id(), incident.status(), incident.reportCount(), false));
     }
 
-    private Uni<Admission> join(UUID incidentId, IncomingReport report, double weight) {
+    Uni<Admission> join(UUID incidentId, IncomingReport report, double weight) {
         return incidents.lock(incidentId).chain(incident -> {
             incident.join(report.lat(), report.lon(), weight, report.receivedAt(), report.trust());
+            if (report.alarm() != null) {
+                incident.alarmed(report.alarm());
+            }
             CitizenReport stored = CitizenReport.of(report, incident.id());
             return reports.insert(stored)
                     .chain(() -> changes.record(incident,

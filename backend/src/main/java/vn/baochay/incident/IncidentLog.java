@@ -46,6 +46,11 @@ public class IncidentLog {
         return events.append(change);
     }
 
+    /** Appends a transmitter's change of state in the caller's transaction (last, just before it commits). */
+    public Uni<Long> announce(IncidentEvent.DeviceStateChanged change) {
+        return events.append(change);
+    }
+
     /** Events with {@code after < seq <= upTo}, oldest first, at most {@code limit}. */
     public Uni<List<LoggedEvent>> read(long after, long upTo, int limit) {
         return events.read(after, upTo, limit);

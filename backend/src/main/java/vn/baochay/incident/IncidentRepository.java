@@ -114,6 +114,20 @@ class IncidentRepository {
     }
 
     /** The nearest open incident of this kind within the radius whose last report is recent enough, or null. */
+    /** The open incident a premises' transmitter has signalled into, the most recent if several; null if none. */
+    Uni<UUID> openForPremises(UUID premisesId) {
+        return sessions.withSession(session -> session.createNativeQuery("""
+                        SELECT id FROM incidents
+                        WHERE premises_id = :premises AND status IN (:open)
+                        ORDER BY last_report_at DESC, id
+                        LIMIT 1
+                        """, UUID.class)
+                .setParameter("premises", premisesId)
+                .setParameter("open", names(IncidentStatus.OPEN))
+                .getResultList()
+                .map(ids -> ids.isEmpty() ? null : ids.get(0)));
+    }
+
     Uni<UUID> findMergeCandidate(IncidentKind kind, double lat, double lon, double radiusM, Instant lastReportSince) {
         return sessions.withSession(session -> session.createNativeQuery("""
                         SELECT id FROM incidents
@@ -141,7 +155,7 @@ class IncidentRepository {
     private static final String COLUMNS = """
             id, kind, status, lat, lon, weight_sum, weighted_lat, weighted_lon, report_count, first_report_at,
             last_report_at, opened_at, province, acknowledged_by, merged_into, unread_messages, revision, version,
-            trust, trust_reasons, opened_by_source, burst_size""";
+            trust, trust_reasons, opened_by_source, burst_size, source, premises_id, premises_name, alarm_zone""";
 
     /**
      * What a console starts from: every open incident that is being handled, the {@code newLimit} NEW

@@ -11,11 +11,12 @@ import java.util.UUID;
  * words it in the dispatcher's language; nothing here is display text except what people typed
  * ({@code text} of a note, {@code reason} of a status change). {@code from}/{@code to} are the
  * statuses of a status change, or for a message {@code from} is who wrote (REPORTER or DISPATCHER);
- * a message's text is not repeated here. Fields that do not apply are absent.
+ * a message's text is not repeated here; {@code zone} is the alarm zone of a transmitter's signal.
+ * Fields that do not apply are absent.
  */
 public record TimelineEntry(long seq, String type, Instant at, String actor, Integer reportCount,
                             String from, String to, String reason, String text, List<String> units,
-                            Unit unit, UUID otherIncidentId) {
+                            Unit unit, UUID otherIncidentId, String zone) {
 
     /** A unit named by a unit-status event, with the status it moved to. */
     public record Unit(String callsign, String status) {
@@ -30,7 +31,7 @@ public record TimelineEntry(long seq, String type, Instant at, String actor, Int
                 callsigns(payload.path("units")),
                 payload.hasNonNull("unit")
                         ? new Unit(text(payload.get("unit"), "callsign"), text(payload.get("unit"), "status")) : null,
-                otherIncident(payload));
+                otherIncident(payload), text(payload, "zone"));
     }
 
     private static String text(JsonNode node, String field) {

@@ -97,6 +97,14 @@ public record Trust(int score, Level level, List<Reason> reasons) {
         return of(Math.max(0, Math.min(100, score)), reasons);
     }
 
+    /**
+     * A registered building's fire-alarm transmitter: its position is known and it does not panic, though
+     * detectors do raise false alarms (cooking smoke, dust), which the dispatcher confirms by calling the premises.
+     */
+    public static Trust alarmDevice() {
+        return of(80, List.of(new Reason("ALARM_DEVICE", Map.of())));
+    }
+
     static Trust of(int score, List<Reason> reasons) {
         Level level = score < UNVERIFIED_BELOW ? Level.UNVERIFIED : score >= TRUSTED_FROM ? Level.TRUSTED : Level.NORMAL;
         return new Trust(score, level, List.copyOf(reasons));

@@ -22,6 +22,7 @@ public enum ProblemType {
     ILLEGAL_TRANSITION("illegal-transition", 409, "Not possible in the incident's current status"),
     STALE_VERSION("stale-version", 409, "The incident changed since you loaded it"),
     UNIT_UNAVAILABLE("unit-unavailable", 409, "The unit is not available"),
+    TRANSMITTER_ACCOUNT_TAKEN("transmitter-account-taken", 409, "Another premises uses this transmitter account"),
     PHOTO_CONFLICT("photo-conflict", 409, "This clientPhotoId was already used for a different photo"),
     PHOTO_LIMIT("photo-limit", 409, "The report has as many photos as it may"),
     UPLOAD_OFFSET_MISMATCH("upload-offset-mismatch", 409, "Upload-Offset is not where the upload stands"),
@@ -76,6 +77,7 @@ public enum ProblemType {
             case ILLEGAL_TRANSITION -> ILLEGAL_TRANSITION;
             case STALE_VERSION -> STALE_VERSION;
             case UNIT_UNAVAILABLE -> UNIT_UNAVAILABLE;
+            case TRANSMITTER_ACCOUNT_TAKEN -> TRANSMITTER_ACCOUNT_TAKEN;
         };
     }
 
