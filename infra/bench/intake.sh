@@ -34,7 +34,7 @@ jar=${BENCH_JAR:-backend/target/quarkus-app/quarkus-run.jar}
 
 log "starting the application on port $port"
 # Every request comes from this one address: flood control's buckets are still taken, but never run dry.
-java -Dquarkus.profile=demo -Dquarkus.http.port="$port" -Dquarkus.management.port=$((port + 1000)) \
+java -Dquarkus.profile=demo -Dbaochay.alarm.port=0 -Dquarkus.http.port="$port" -Dquarkus.management.port=$((port + 1000)) \
   -Dquarkus.log.level=WARN $BENCH_FLOOD -jar "$jar" \
   >/tmp/baochay-bench-app.log 2>&1 &
 app=$!

@@ -36,7 +36,7 @@ cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; wait 
 trap cleanup EXIT
 
 start() { # profile port
-  java -Dquarkus.profile="$1" -Dquarkus.http.port="$2" -Dquarkus.management.port=$(($2 + 1000)) \
+  java -Dquarkus.profile="$1" -Dbaochay.alarm.port=0 -Dquarkus.http.port="$2" -Dquarkus.management.port=$(($2 + 1000)) \
     -Dquarkus.log.level=WARN $BENCH_FLOOD \
     -Dbaochay.auth.key-dir=/tmp/baochay-bench-keys -jar "$jar" >"/tmp/baochay-bench-$2.log" 2>&1 &
   pids+=($!)

@@ -33,7 +33,7 @@ jar=${BENCH_JAR:-backend/target/quarkus-app/quarkus-run.jar}
 [ -f "$jar" ] || ./mvnw -B -q package -DskipTests
 
 log "starting the application on port $port"
-java ${BENCH_JAVA_OPTS:-} -Dquarkus.profile=demo -Dquarkus.http.port="$port" \
+java ${BENCH_JAVA_OPTS:-} -Dquarkus.profile=demo -Dbaochay.alarm.port=0 -Dquarkus.http.port="$port" \
   -Dquarkus.management.port=$((port + 1000)) -Dquarkus.log.level=WARN $BENCH_FLOOD \
   -Dbaochay.auth.key-dir=/tmp/baochay-bench-keys -jar "$jar" >/tmp/baochay-bench-photos.log 2>&1 &
 app=$!

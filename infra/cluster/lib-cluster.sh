@@ -71,6 +71,15 @@ app_port() {
   esac
 }
 
+# app_alarm_port APP : the TCP and UDP port of APP's SIA DC-09 receiver (both share one host here).
+app_alarm_port() {
+  case $1 in
+    app1) echo 7009 ;;
+    app2) echo 7010 ;;
+    *) die "unknown application instance '$1' (app1 or app2)" ;;
+  esac
+}
+
 # app_mgmt_port APP : the instance's management interface (health, metrics): its port + 1000.
 app_mgmt_port() { echo $(($(app_port "$1") + 1000)); }
 
@@ -363,7 +372,8 @@ app_start() {
     BAOCHAY_HTTP_TRUSTED_PROXIES=127.0.0.1 BAOCHAY_FLOOD_UNLIMITED=127.0.0.1
   )
   start_daemon "$(id -un)" "$dir/app.log" "$(app_pidfile "$app")" "$java" "${opts[@]}" \
-    -Dquarkus.profile=demo,cluster "-Dquarkus.http.port=$port" -jar "$CLUSTER_APP_DIR/quarkus-run.jar"
+    -Dquarkus.profile=demo,cluster "-Dquarkus.http.port=$port" "-Dbaochay.alarm.port=$(app_alarm_port "$app")" \
+    -jar "$CLUSTER_APP_DIR/quarkus-run.jar"
   DAEMON_ENV=()
 }
 

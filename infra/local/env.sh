@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Exports the connection settings for the services that postgis.sh and
-# rabbitmq.sh (or infra/docker-compose.yml) provide. SOURCE it, do not run it:
+# Exports the connection settings for the services that postgis.sh, rabbitmq.sh and
+# mosquitto.sh (or infra/docker-compose.yml) provide. SOURCE it, do not run it:
 #
 #   source infra/local/env.sh                  # database baochay
 #   BAOCHAY_DB=baochay_test source infra/local/env.sh
@@ -35,3 +35,9 @@ export RABBITMQ_HOST="${RABBITMQ_HOST:-127.0.0.1}"
 export RABBITMQ_PORT="${RABBITMQ_PORT:-${BAOCHAY_RABBITMQ_PORT:-5672}}"
 export RABBITMQ_USERNAME="${RABBITMQ_USERNAME:-guest}"
 export RABBITMQ_PASSWORD="${RABBITMQ_PASSWORD:-guest}"
+
+# The MQTT broker of the alarm transmitters' MQTT input (mosquitto.sh).
+export MQTT_HOST="${MQTT_HOST:-127.0.0.1}"
+export MQTT_PORT="${MQTT_PORT:-1883}"
+export BAOCHAY_ALARM_MQTT_HOST="${BAOCHAY_ALARM_MQTT_HOST:-$MQTT_HOST}"
+export BAOCHAY_ALARM_MQTT_PORT="${BAOCHAY_ALARM_MQTT_PORT:-$MQTT_PORT}"

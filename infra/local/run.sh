@@ -13,6 +13,7 @@ cd "$root"
 "$here/tools.sh"
 "$here/postgis.sh" "${BAOCHAY_DB:-baochay}"
 "$here/rabbitmq.sh"
+"$here/mosquitto.sh"
 # shellcheck source-path=SCRIPTDIR source=env.sh
 . "$here/env.sh"
 

@@ -10,7 +10,7 @@
 # it afterwards. BAOCHAY_TEST_CLUSTER=0 skips it (say, while your own box runs).
 #
 # Services: where a Docker engine answers, the tests start their own PostGIS (Testcontainers);
-# otherwise they use the local PostgreSQL+PostGIS and RabbitMQ that infra/local/*.sh provide.
+# otherwise they use the local PostgreSQL+PostGIS, RabbitMQ and Mosquitto that infra/local/*.sh provide.
 # BAOCHAY_TEST_SERVICES=local|containers forces one or the other.
 set -euo pipefail
 
@@ -35,6 +35,7 @@ log "test services: $mode"
 if [ "$mode" = local ]; then
   "$here/postgis.sh"
   "$here/rabbitmq.sh"
+  "$here/mosquitto.sh"
 fi
 
 log "linting the citizen API contract (mobile-api-spec/openapi.yaml)"

@@ -20,6 +20,8 @@ CREATE TABLE premises (
     -- How often it promises a link or periodic test; null when it is not supervised.
     reporting_interval_s integer CHECK (reporting_interval_s BETWEEN 60 AND 604800),
     demo                 boolean          NOT NULL DEFAULT false,
+    -- The owners' phones (registered devices) told by push when the premises' fire alarm goes off.
+    owner_device_ids     uuid[]           NOT NULL DEFAULT '{}',
     created_at           timestamptz      NOT NULL,
     updated_at           timestamptz      NOT NULL,
     deleted_at           timestamptz,

@@ -45,4 +45,15 @@ public interface AlarmConfig {
     /** How long a frame may take to be stored before the transmitter is answered NAK to send it again. */
     @WithDefault("10s")
     Duration storeTimeout();
+
+    /** The MQTT broker that simpler transmitters publish to (the channels alarm-mqtt and alarm-mqtt-answers). */
+    Mqtt mqtt();
+
+    interface Mqtt {
+        @WithDefault("127.0.0.1")
+        String host();
+
+        @WithDefault("1883")
+        int port();
+    }
 }

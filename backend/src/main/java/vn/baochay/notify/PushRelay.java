@@ -83,7 +83,7 @@ public class PushRelay extends LogFollower {
         return deliveries.resumeInterrupted().chain(alerts::resumeInterrupted).replaceWithVoid();
     }
 
-    /** Plans what each event tells reporters' phones. */
+    /** Plans what each event tells reporters' phones, and premises owners' phones when their fire alarm goes off. */
     @Override
     protected Uni<Void> handle(List<LoggedEvent> batch) {
         Uni<Void> all = Uni.createFrom().voidItem();
@@ -91,6 +91,12 @@ public class PushRelay extends LogFollower {
             JsonNode payload = JsonText.tree(json, event.payload());
             if (AlertNotice.isAlert(event.type())) {
                 all = all.chain(() -> alerts.plan(event.seq(), payload.path("alert")));
+                continue;
+            }
+            if (("IncidentOpened".equals(event.type()) || "ReportJoined".equals(event.type()))
+                    && payload.path("incident").hasNonNull("premises") && payload.hasNonNull("reportId")) {
+                UUID alarmReport = UUID.fromString(payload.get("reportId").asText());
+                all = all.chain(() -> deliveries.planOwners(event.seq(), alarmReport, clock.instant()).replaceWithVoid());
                 continue;
             }
             PushKind kind = kindOf(event.type(), payload);

@@ -50,6 +50,24 @@ class PushRepository {
                 .map(rows -> rows.rowCount());
     }
 
+    /**
+     * Plans {@link PushKind#PREMISES_ALARM} for the owners' phones of the premises whose fire alarm is
+     * {@code reportId} (nothing when that report is a citizen's). Once per event and device, like {@link #plan}.
+     */
+    Uni<Integer> planOwners(long eventSeq, UUID reportId, Instant at) {
+        return pool.preparedQuery("""
+                        INSERT INTO push_deliveries (event_seq, device_id, kind, incident_id, report_id, state,
+                                                     next_attempt_at)
+                        SELECT $1, d.id, $2, r.incident_id, r.id, 'PENDING', $4
+                        FROM reports r JOIN premises p ON p.id = r.premises_id
+                        JOIN devices d ON d.id = ANY (p.owner_device_ids)
+                        WHERE r.id = $3 AND r.source = 'ALARM_DEVICE'
+                        ON CONFLICT (event_seq, device_id) DO NOTHING
+                        """)
+                .execute(Tuple.of(eventSeq, PushKind.PREMISES_ALARM.name(), reportId, at.atOffset(ZoneOffset.UTC)))
+                .map(rows -> rows.rowCount());
+    }
+
     Uni<Integer> resumeInterrupted() {
         return states.resumeInterrupted();
     }

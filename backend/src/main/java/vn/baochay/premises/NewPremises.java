@@ -20,6 +20,8 @@ import vn.baochay.common.Rejection;
  * digits as DC-09 allows (kept in capitals). {@code aesKey}: the transmitter's key as the installer typed it,
  * {@code aesKeyFormat} HEX (32, 48 or 64 hex digits, the usual form) or TEXT (16, 24 or 32 characters, as some
  * panels take it); the two forms of one 32-character key are different keys, so the format is never guessed.
+ * {@code ownerDeviceIds}: the registered phones (their {@code deviceId}) of the owners or managers, told by push
+ * when the fire alarm goes off; on an edit, absent keeps them and a list replaces them.
  * On an edit an absent key keeps the one registered and an empty one removes it. {@code version}: on an edit,
  * the version being replaced.
  */
@@ -34,7 +36,10 @@ public record NewPremises(
         @Min(60) @Max(604800) Integer reportingIntervalSeconds,
         @Size(max = 64) String aesKey,
         @Pattern(regexp = "HEX|TEXT", message = "must be HEX or TEXT") String aesKeyFormat,
+        @Size(max = 20) List<@NotNull @Pattern(regexp = UUID_PATTERN, message = "must be a device id") String> ownerDeviceIds,
         Long version) {
+
+    static final String UUID_PATTERN = "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}";
 
     public record Location(@NotNull @DecimalMin("-90") @DecimalMax("90") Double lat,
                            @NotNull @DecimalMin("-180") @DecimalMax("180") Double lon) {
@@ -51,6 +56,17 @@ public record NewPremises(
 
     String notesOrNull() {
         return notes == null || notes.isBlank() ? null : notes.strip();
+    }
+
+    /** Whether this edit says anything about the owners' phones (absent: keep them). */
+    boolean setsOwners() {
+        return ownerDeviceIds != null;
+    }
+
+    /** The owners' phones, each once. */
+    List<java.util.UUID> owners() {
+        return ownerDeviceIds == null ? List.of()
+                : ownerDeviceIds.stream().map(java.util.UUID::fromString).distinct().toList();
     }
 
     /** Whether this edit says anything about the key (absent: keep it). */

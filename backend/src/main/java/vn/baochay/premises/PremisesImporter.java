@@ -99,7 +99,7 @@ public class PremisesImporter {
                              String notes, Integer reportingIntervalSeconds, String aesKey, String aesKeyFormat) {
         NewPremises with(double lat, double lon) {
             return new NewPremises(accountId, name, address, new NewPremises.Location(lat, lon), floors, contacts, notes,
-                    reportingIntervalSeconds, aesKey, aesKeyFormat, null);
+                    reportingIntervalSeconds, aesKey, aesKeyFormat, null, null);
         }
     }
 

@@ -25,7 +25,8 @@ class PremisesRepository {
     private static final String COLUMNS = """
             p.id, p.account_id, p.name, p.address, p.lat, p.lon, p.province, p.floors, p.contacts::text, p.notes,
             p.demo, p.aes_key IS NOT NULL, p.reporting_interval_s, p.version, p.created_at, p.updated_at,
-            s.state, s.since, s.last_signal_at, s.fault_code, s.fault_zone, s.fault_format
+            s.state, s.since, s.last_signal_at, s.fault_code, s.fault_zone, s.fault_format,
+            array_to_string(p.owner_device_ids, ',')
             """;
     private static final TypeReference<List<Contact>> CONTACTS = new TypeReference<>() { };
 
@@ -35,15 +36,6 @@ class PremisesRepository {
     PremisesRepository(Mutiny.SessionFactory sessions, ObjectMapper json) {
         this.sessions = sessions;
         this.json = json;
-    }
-
-    /** The province a position lies in, or null outside every province. */
-    Uni<String> provinceAt(double lat, double lon) {
-        return sessions.withSession(session -> session.createNativeQuery(
-                        "SELECT province_at(:lat, :lon)", String.class)
-                .setParameter("lat", lat)
-                .setParameter("lon", lon)
-                .getSingleResult());
     }
 
     /** Whether a live premises other than {@code except} (null: any) uses the account. */
@@ -63,10 +55,10 @@ class PremisesRepository {
         return sessions.withSession(session -> session.createNativeQuery("""
                         WITH inserted AS (
                             INSERT INTO premises (id, account_id, name, address, lat, lon, floors, contacts, notes, aes_key,
-                                reporting_interval_s, demo, created_at, updated_at)
+                                reporting_interval_s, demo, owner_device_ids, created_at, updated_at)
                             VALUES (:id, :account, :name, :address, :lat, :lon, CAST(:floors AS integer),
                                 CAST(CAST(:contacts AS text) AS jsonb), CAST(:notes AS text), CAST(:key AS bytea),
-                                CAST(:interval AS integer), :demo, :now, :now)
+                                CAST(:interval AS integer), :demo, CAST(CAST(:owners AS text) AS uuid[]), :now, :now)
                             RETURNING id)
                         INSERT INTO transmitter_status (premises_id, state, since)
                         SELECT id, 'UNKNOWN', :now FROM inserted
@@ -83,6 +75,7 @@ class PremisesRepository {
                 .setParameter("key", key)
                 .setParameter("interval", p.reportingIntervalSeconds())
                 .setParameter("demo", demo)
+                .setParameter("owners", uuidArray(p.owners()))
                 .setParameter("now", now.atOffset(ZoneOffset.UTC))
                 .executeUpdate()
                 .replaceWithVoid());
@@ -98,6 +91,7 @@ class PremisesRepository {
                             lon = :lon, floors = CAST(:floors AS integer), contacts = CAST(CAST(:contacts AS text) AS jsonb),
                             notes = CAST(:notes AS text), reporting_interval_s = CAST(:interval AS integer),
                             aes_key = CASE WHEN :setKey THEN CAST(:key AS bytea) ELSE aes_key END,
+                            owner_device_ids = CASE WHEN :setOwners THEN CAST(CAST(:owners AS text) AS uuid[]) ELSE owner_device_ids END,
                             updated_at = :now, version = version + 1
                         WHERE id = :id AND version = :version AND deleted_at IS NULL
                         """)
@@ -114,6 +108,8 @@ class PremisesRepository {
                 .setParameter("interval", p.reportingIntervalSeconds())
                 .setParameter("setKey", setKey)
                 .setParameter("key", key)
+                .setParameter("setOwners", p.setsOwners())
+                .setParameter("owners", uuidArray(p.owners()))
                 .setParameter("now", now.atOffset(ZoneOffset.UTC))
                 .executeUpdate()
                 .map(rows -> rows == 1));
@@ -199,6 +195,19 @@ class PremisesRepository {
                         ((Number) rows.get(0)[4]).doubleValue(), (byte[]) rows.get(0)[5])));
     }
 
+    /** How many of {@code ids} are registered devices. */
+    Uni<Long> registeredDevices(List<UUID> ids) {
+        return sessions.withSession(session -> session.createNativeQuery(
+                        "SELECT count(*) FROM devices WHERE id = ANY(CAST(CAST(:ids AS text) AS uuid[]))", Long.class)
+                .setParameter("ids", uuidArray(ids))
+                .getSingleResult());
+    }
+
+    /** A uuid[] literal ({a,b}): bound as text and cast, as the reactive driver binds no Java arrays here. */
+    private static String uuidArray(List<UUID> ids) {
+        return "{" + String.join(",", ids.stream().map(UUID::toString).toList()) + "}";
+    }
+
     private List<Premises> premisesList(List<Object[]> rows) {
         List<Premises> list = new ArrayList<>(rows.size());
         rows.forEach(row -> list.add(premises(row)));
@@ -215,6 +224,8 @@ class PremisesRepository {
                 new GeoPoint(((Number) row[4]).doubleValue(), ((Number) row[5]).doubleValue()), (String) row[6],
                 row[7] == null ? null : ((Number) row[7]).intValue(), JsonText.read(json, (String) row[8], CONTACTS),
                 (String) row[9], Boolean.TRUE.equals(row[10]), Boolean.TRUE.equals(row[11]), interval, status,
-                ((Number) row[13]).longValue(), SqlValues.instant(row[14]), SqlValues.instant(row[15]));
+                ((Number) row[13]).longValue(), SqlValues.instant(row[14]), SqlValues.instant(row[15]),
+                row[22] == null || ((String) row[22]).isEmpty() ? List.of()
+                        : java.util.Arrays.stream(((String) row[22]).split(",")).map(UUID::fromString).toList());
     }
 }

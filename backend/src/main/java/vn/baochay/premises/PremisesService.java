@@ -15,6 +15,7 @@ import vn.baochay.common.OutOfJurisdiction;
 import vn.baochay.common.Reason;
 import vn.baochay.common.Rejection;
 import vn.baochay.common.Transactions;
+import vn.baochay.province.ServiceArea;
 
 /**
  * The registry of premises with fire-alarm transmitters. Supervisors and admins register, edit and delete;
@@ -26,10 +27,13 @@ public class PremisesService {
 
     private final Transactions transactions;
     private final PremisesRepository premises;
+    private final ServiceArea area;
     private final AuditTrail audit;
     private final Clock clock;
 
-    PremisesService(Transactions transactions, PremisesRepository premises, AuditTrail audit, Clock clock) {
+    PremisesService(Transactions transactions, PremisesRepository premises, ServiceArea area, AuditTrail audit,
+                    Clock clock) {
+        this.area = area;
         this.transactions = transactions;
         this.premises = premises;
         this.audit = audit;
@@ -51,6 +55,7 @@ public class PremisesService {
         byte[] key = request.keyBytes();
         UUID id = UUID.randomUUID();
         return transactions.inTransaction(() -> checkedLocation(request)
+                        .chain(() -> checkedOwners(request))
                         .chain(() -> premises.accountInUse(request.account(), null))
                         .chain(taken -> taken ? Uni.createFrom().failure(new AccountTaken(request.account()))
                                 : premises.insert(id, request, key, demo, clock.instant())))
@@ -68,6 +73,7 @@ public class PremisesService {
         return transactions.inTransaction(() -> premises.find(id)
                         .chain(current -> current == null ? Uni.createFrom().failure(new NotFound("premises", id))
                                 : checkedLocation(request))
+                        .chain(() -> checkedOwners(request))
                         .chain(() -> premises.accountInUse(request.account(), id))
                         .chain(taken -> taken ? Uni.createFrom().failure(new AccountTaken(request.account()))
                                 : premises.update(id, request.version(), request, request.setsKey(), key,
@@ -120,11 +126,22 @@ public class PremisesService {
     }
 
     private Uni<Void> checkedLocation(NewPremises request) {
-        return premises.provinceAt(request.location().lat(), request.location().lon()).chain(province -> province != null
+        return area.covers(request.location().lat(), request.location().lon()).chain(covered -> covered
                 ? Uni.createFrom().voidItem()
                 : Uni.createFrom().failure(new Rejection(Reason.INVALID_LOCATION,
-                "The location lies outside every province", List.of(new vn.baochay.common.FieldError("location",
-                "must lie in a province of Vietnam")))));
+                "The location lies outside Vietnam", List.of(new vn.baochay.common.FieldError("location",
+                "must lie in Vietnam's provinces")))));
+    }
+
+    private Uni<Void> checkedOwners(NewPremises request) {
+        List<UUID> owners = request.owners();
+        if (owners.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return premises.registeredDevices(owners).chain(found -> found == owners.size()
+                ? Uni.createFrom().voidItem()
+                : Uni.createFrom().failure(Rejection.invalid("ownerDeviceIds",
+                "must be the deviceId of phones registered with the app")));
     }
 
     private static void requireSupervisor(Actor actor) {
@@ -140,6 +157,9 @@ public class PremisesService {
         detail.put("name", request.name());
         if (encrypted != null) {
             detail.put("encrypted", encrypted);
+        }
+        if (request.setsOwners()) {
+            detail.put("ownerDevices", request.owners().size());
         }
         return detail;
     }

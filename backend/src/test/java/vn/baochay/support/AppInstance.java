@@ -34,7 +34,8 @@ public final class AppInstance implements AutoCloseable {
         Files.createDirectories(dir);
         Path log = dir.resolve(name + ".log");
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m", "-Dquarkus.http.port=" + port, "-Dquarkus.management.port=" + managementPort(port)));
+                "-Xmx512m", "-Dquarkus.http.port=" + port, "-Dbaochay.alarm.port=0",
+                "-Dquarkus.management.port=" + managementPort(port)));
         properties.forEach((k, v) -> command.add("-D" + k + "=" + v));
         command.addAll(List.of("-jar", jar));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
