@@ -7,7 +7,7 @@ import { copyFileSync, mkdirSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
-import { Backend, backendSettings } from './support/backend.mjs';
+import { Backend, backendSettings, dispatchApiAs } from './support/backend.mjs';
 import {
   ACCOUNTS,
   consoleAs,
@@ -22,6 +22,7 @@ import {
   UI_TIMEOUT_MS,
   waitUntilLive,
 } from './support/browser.mjs';
+import { admCidFrame, sendFrame } from './support/dc09.mjs';
 import { FakeFcm } from './support/fcm.mjs';
 import { jpegFromBrowser, uploadPhoto } from './support/photos.mjs';
 import { fireReport, Places, registerPhone, sendReport } from './support/reports.mjs';
@@ -690,6 +691,92 @@ describe('dispatch console', () => {
       assert.equal(await page.getByTestId('alert-item').count(), listed);
       assert.equal(await page.getByTestId('alert-headline-vi').inputValue(), 'Khói độc lan rộng');
       assert.equal(await page.locator('[data-testid="message"][data-kind="ok"]').count(), 0);
+    },
+  );
+
+  scenario(
+    "a building's fire-alarm transmitter opens an incident marked as an alarm, with its premises card, and its fault shows on the device board",
+    '11-fire-alarm',
+    async (open) => {
+      // The supervisor registers the building and its transmitter (Contact ID account E2E0001).
+      const api = await dispatchApiAs(backend.url, ACCOUNTS.supervisor);
+      const contact = { name: 'Bảo vệ', phone: '0243 826 1234' };
+      const premises = await api.call(
+        'POST',
+        '/api/v1/dispatch/premises',
+        {
+          accountId: 'E2E0001',
+          name: 'Toà nhà văn phòng E2E Long Biên',
+          address: '1 Nguyễn Văn Cừ, Long Biên, Hà Nội',
+          location: Places.alarmPremises,
+          floors: 9,
+          contacts: [contact],
+          notes: 'Tủ trung tâm báo cháy ở sảnh tầng 1',
+          reportingIntervalSeconds: 60,
+        },
+        201,
+      );
+      assert.equal(premises.accountId, 'E2E0001');
+      assert.equal(premises.province, 'Hà Nội');
+      assert.equal(premises.device.state, 'UNKNOWN', 'a transmitter never heard from');
+      const page = await open(ACCOUNTS.supervisor);
+
+      // Its panel reports a fire in zone 015; the receiver acknowledges the frame.
+      const fire = await sendFrame({
+        port: backend.alarmPort,
+        frame: admCidFrame({ account: 'E2E0001', sequence: 1, event: '1110 01 015' }),
+      });
+      assert.match(fire, /"ACK"/, `answer to the fire alarm: ${JSON.stringify(fire)}`);
+
+      // The incident shows in the queue with the alarm mark, the premises and its zone.
+      const alarmRow = page
+        .locator('[data-testid="incident-row"][data-alarm="true"]')
+        .filter({ has: page.getByTestId('incident-premises').filter({ hasText: premises.name }) });
+      await alarmRow.waitFor();
+      const incidentId = await alarmRow.getAttribute('data-incident-id');
+      assert.equal(await alarmRow.getByTestId('alarm-badge').getAttribute('aria-label'), 'Báo cháy tự động');
+      assert.equal(await alarmRow.getByTestId('incident-zone').innerText(), 'Vùng 015');
+      assert.equal(await alarmRow.getByTestId('incident-province').innerText(), 'Hà Nội');
+
+      // Opened: the premises card, with whom to call as a tap-to-call link, and the zone.
+      await select(page, incidentId);
+      const card = page.getByTestId('premises-card');
+      await card.waitFor();
+      assert.equal(await card.getByTestId('premises-name').innerText(), premises.name);
+      assert.equal(await card.getByTestId('premises-floors').innerText(), 'Số tầng: 9');
+      assert.equal(await card.getByTestId('contact-name').innerText(), contact.name);
+      const call = card.locator('a[data-testid="contact-phone"]');
+      assert.equal(await call.getAttribute('href'), 'tel:02438261234');
+      assert.match(await card.getByTestId('premises-zones').innerText(), /\b015\b/);
+      assert.equal(await page.getByTestId('detail').locator('header [data-testid="alarm-badge"]').count(), 1);
+
+      // Its marker is marked too: dashed, and its tooltip says so.
+      const at = await markerPoint(page, incidentId);
+      const map = page.getByTestId('map');
+      const tooltip = map.locator('.leaflet-tooltip').filter({ hasText: `#${shortId(incidentId)}` }).first();
+      assert.match(await tooltip.innerText(), /Báo cháy tự động · Toà nhà văn phòng E2E Long Biên · Vùng 015/);
+      assert.ok((await map.locator('.leaflet-incidents-pane path.marker-alarm').count()) >= 1, 'no alarm marker');
+      await page.mouse.move(at.mapBox.x + 5, at.mapBox.y + 5);
+      await shots.take(page, '11-fire-alarm-detail');
+
+      // Then the panel reports fire loop trouble in zone 005: the device board shows it in FAULT.
+      const fault = await sendFrame({
+        port: backend.alarmPort,
+        frame: admCidFrame({ account: 'E2E0001', sequence: 2, event: '1373 01 005' }),
+      });
+      assert.match(fault, /"ACK"/, `answer to the fault: ${JSON.stringify(fault)}`);
+      await page.getByTestId('devices-open').click();
+      const device = page.locator(
+        `[data-testid="device-board"] [data-testid="device-row"][data-premises-id="${premises.id}"][data-state="FAULT"]`,
+      );
+      await device.waitFor();
+      assert.equal(await device.getByTestId('device-name').innerText(), premises.name);
+      assert.equal(await device.getByTestId('device-address').innerText(), '1 Nguyễn Văn Cừ, Long Biên, Hà Nội');
+      assert.equal(await device.getByTestId('device-state').innerText(), 'Lỗi');
+      assert.equal(await device.getByTestId('device-fault').innerText(), 'Mã lỗi 373, vùng 005');
+      // The open premises card follows the transmitter's state.
+      await card.locator('[data-testid="device-state"][data-state="FAULT"]').waitFor();
+      assert.ok(Number(await page.getByTestId('devices-open').getAttribute('data-count')) >= 1);
     },
   );
 });

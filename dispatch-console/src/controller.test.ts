@@ -6,7 +6,7 @@ import type { AlertRequest, AreaAlert, IncidentDetail, Problem } from './api/typ
 import { ALERTS_POLL_MS, alertFailure, BATCH_MS, COUNTS_POLL_MS, Controller } from './controller';
 import { initialState, reduce } from './state/console';
 import { createStore } from './state/store';
-import { Alerts, Chat, Incidents, Messages } from './test/factories';
+import { Alerts, Chat, Devices, Incidents, Messages } from './test/factories';
 
 const never = () => new Promise<never>(() => {});
 
@@ -19,6 +19,7 @@ function setup(detail: IncidentDetail) {
     stations: vi.fn(never),
     units: vi.fn(never),
     alerts: vi.fn(never),
+    devices: vi.fn(never),
     // A new object at every answer, as parsed from the network.
     incident: vi.fn(async () => structuredClone(current)),
     sendMessage: vi.fn(async (id: string, text: string, reportId: string | null) =>
@@ -125,6 +126,7 @@ function flooded() {
     stations: vi.fn(never),
     units: vi.fn(never),
     alerts: vi.fn(never),
+    devices: vi.fn(never),
     incident: vi.fn(never),
     counts: vi.fn(async () => ({ open: 61_000, new: 59_100 })),
     changeProvince: vi.fn(async (id: string, version: number, province: string) =>
@@ -258,6 +260,7 @@ function alerting(initial: AreaAlert[] = []) {
     units: vi.fn(never),
     incident: vi.fn(never),
     alerts: vi.fn(async () => ({ alerts: structuredClone(listed) })),
+    devices: vi.fn(never),
     issueAlert: vi.fn(async (request: AlertRequest) => {
       const alert = Alerts.around({ headline: request.headline });
       listed = [...listed, alert];
@@ -445,5 +448,84 @@ describe('a refused alert in the form', () => {
       key: 'alertProblem.invalid-location',
       detail: 'Outside Vietnam',
     });
+  });
+});
+
+/** A controller over a fake device board API; `listed` is what GET devices answers. */
+function watchingDevices(initial = [Devices.entry('FAULT')], { failFirst = false } = {}) {
+  let listed = initial;
+  let failures = failFirst ? 1 : 0;
+  const api = {
+    liveTicket: vi.fn(never),
+    config: vi.fn(never),
+    stations: vi.fn(never),
+    units: vi.fn(never),
+    incident: vi.fn(never),
+    alerts: vi.fn(never),
+    devices: vi.fn(async () => {
+      if (failures-- > 0) throw new ApiError(0, null, 'network');
+      return { devices: structuredClone(listed) };
+    }),
+  };
+  const store = createStore(reduce, initialState);
+  const controller = new Controller(api as unknown as DispatchApi, store);
+  controller.start();
+  running.push(controller);
+  return { api, store, controller, list: (devices: typeof initial) => (listed = devices) };
+}
+
+describe('the device board', () => {
+  it('is fetched at start and after a resync, not after other events, and follows live changes', async () => {
+    vi.useFakeTimers();
+    try {
+      const faulty = Devices.entry('FAULT');
+      const { api, store, controller, list } = watchingDevices([faulty]);
+      await vi.advanceTimersByTimeAsync(0);
+      expect(api.devices).toHaveBeenCalledTimes(1);
+      expect(Object.keys(store.getState().devices.entries)).toEqual([faulty.premisesId]);
+
+      const silent = Devices.entry('SILENT');
+      list([faulty, silent]);
+      controller.receive(Messages.snapshot(1, []));
+      await vi.advanceTimersByTimeAsync(0);
+      expect(api.devices).toHaveBeenCalledTimes(2);
+      expect(Object.keys(store.getState().devices.entries).sort()).toEqual([faulty.premisesId, silent.premisesId].sort());
+
+      controller.receive(Devices.event(2, { ...faulty, state: 'NORMAL' }));
+      controller.receive(Messages.event(3, 'IncidentOpened', Incidents.open()));
+      await vi.advanceTimersByTimeAsync(BATCH_MS);
+      expect(api.devices).toHaveBeenCalledTimes(2);
+      expect(Object.keys(store.getState().devices.entries)).toEqual([silent.premisesId]);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('is asked for again shortly when the fetch fails', async () => {
+    vi.useFakeTimers();
+    try {
+      const { api, store } = watchingDevices(undefined, { failFirst: true });
+      await vi.advanceTimersByTimeAsync(0);
+      expect(store.getState().devices.loaded).toBe(false);
+      await vi.advanceTimersByTimeAsync(3_000);
+      expect(api.devices).toHaveBeenCalledTimes(2);
+      expect(store.getState().devices.loaded).toBe(true);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('takes only the answer to the latest request', async () => {
+    const { api, store } = watchingDevices([]);
+    await flush();
+    const old = Devices.entry('FAULT');
+    let answerOld: (value: { devices: ReturnType<typeof Devices.entry>[] }) => void = () => {};
+    api.devices.mockImplementationOnce(() => new Promise((resolve) => (answerOld = resolve)));
+    store.dispatch({ type: 'reloadDevices' });
+    store.dispatch({ type: 'reloadDevices' });
+    await flush();
+    answerOld({ devices: [old] });
+    await flush();
+    expect(store.getState().devices.entries).toEqual({});
   });
 });

@@ -155,6 +155,9 @@ export class Controller {
   /** Only the answer to the latest alerts request is taken (an older one may come last). */
   private alertsRequest = 0;
   private alertsTimer: ReturnType<typeof setInterval> | null = null;
+  private devicesEpoch = -1;
+  /** Only the answer to the latest device board request is taken. */
+  private devicesRequest = 0;
   private stopped = false;
   private timers = new Set<ReturnType<typeof setTimeout>>();
 
@@ -499,6 +502,10 @@ export class Controller {
       this.alertsEpoch = state.areaAlertsEpoch;
       this.loadAlerts();
     }
+    if (state.devicesEpoch !== this.devicesEpoch) {
+      this.devicesEpoch = state.devicesEpoch;
+      this.loadDevices();
+    }
     if (state.truncated) this.scheduleCounts();
     else if (this.countsTimer !== null) {
       clearTimeout(this.countsTimer);
@@ -585,6 +592,23 @@ export class Controller {
         this.store.dispatch({ type: 'alertsLoaded', alerts: answer.alerts });
       },
       () => undefined,
+    );
+  }
+
+  /**
+   * The device board at start and after every resync; live DeviceStateChanged events keep it up to
+   * date in between. The last event applied when it was asked for goes with the answer: an event
+   * after it outranks the list. A failure is tried again shortly (no poll would).
+   */
+  private loadDevices(): void {
+    const request = ++this.devicesRequest;
+    const asOfSeq = this.store.getState().appliedSeq;
+    this.api.devices().then(
+      (answer) => {
+        if (this.stopped || request !== this.devicesRequest || !Array.isArray(answer?.devices)) return;
+        this.store.dispatch({ type: 'devicesLoaded', devices: answer.devices, asOfSeq });
+      },
+      () => this.later(() => request === this.devicesRequest && this.loadDevices()),
     );
   }
 

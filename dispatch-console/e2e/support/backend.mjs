@@ -38,6 +38,9 @@ export function backendSettings(outputDir) {
   return {
     jar: resolve(process.env.BAOCHAY_APP_JAR ?? join(repoRoot, 'backend/target/quarkus-app/quarkus-run.jar')),
     port: Number(process.env.BAOCHAY_E2E_PORT ?? 18090),
+    // The SIA DC-09 receiver for fire-alarm transmitters (TCP), on loopback like the rest.
+    // Not 7009, so that a demo running beside the tests (infra/local/run.sh) does not collide.
+    alarmPort: Number(process.env.BAOCHAY_ALARM_PORT ?? 17009),
     db,
     pgHost: process.env.BAOCHAY_PG_HOST ?? '127.0.0.1',
     pgPort: process.env.BAOCHAY_PG_PORT ?? '5432',
@@ -67,6 +70,11 @@ export class Backend {
     return `http://127.0.0.1:${this.settings.port}`;
   }
 
+  /** The TCP port of its fire-alarm receiver (SIA DC-09), on 127.0.0.1. */
+  get alarmPort() {
+    return this.settings.alarmPort;
+  }
+
   /** Drops the test database and creates it again with PostGIS: every run starts empty. */
   async resetDatabase() {
     const { db, pgHost, pgPort, pgUser, pgPassword } = this.settings;
@@ -91,13 +99,16 @@ export class Backend {
 
   /** Starts the application and waits until /q/health/ready (management port) answers 200. */
   async start() {
-    const { jar, port, db, pgHost, pgPort, pgUser, pgPassword, java, outputDir } = this.settings;
+    const { jar, port, alarmPort, db, pgHost, pgPort, pgUser, pgPassword, java, outputDir } = this.settings;
     if (this.child) throw new Error('the backend is already running');
     if (!existsSync(jar)) {
       throw new Error(`no packaged backend at ${jar}: build it (./mvnw package) or set BAOCHAY_APP_JAR`);
     }
     if (await portTaken(port)) {
       throw new Error(`something already listens on 127.0.0.1:${port}: stop it or set BAOCHAY_E2E_PORT`);
+    }
+    if (await portTaken(alarmPort)) {
+      throw new Error(`something already listens on 127.0.0.1:${alarmPort}: stop it or set BAOCHAY_ALARM_PORT`);
     }
     mkdirSync(outputDir, { recursive: true });
     this.log ??= createWriteStream(this.logPath, { flags: 'w' });
@@ -117,6 +128,9 @@ export class Backend {
       // Generated token keys stay in the output folder, and the same across a restart, so an open
       // console keeps its session when the backend comes back.
       `-Dbaochay.auth.key-dir=${join(outputDir, 'keys')}`,
+      // The fire-alarm receiver, where the tests' transmitter sends its frames.
+      '-Dbaochay.alarm.host=127.0.0.1',
+      `-Dbaochay.alarm.port=${alarmPort}`,
     ];
     if (this.tileUrl) args.push(`-Dbaochay.console.tile-url=${this.tileUrl}`);
     if (this.push) {
@@ -221,4 +235,37 @@ export class Backend {
       // already gone
     }
   }
+}
+
+/**
+ * The dispatch API as a signed-in account, for what a test sets up without the console (registering
+ * premises, say): `call` sends JSON with the account's bearer token and fails the test unless the
+ * answer has the expected status; it answers the parsed body (null for an empty one).
+ */
+export async function dispatchApiAs(baseUrl, { username, password }) {
+  const send = async (method, path, body, token) => {
+    const headers = { Accept: 'application/json, application/problem+json' };
+    if (body !== undefined) headers['Content-Type'] = 'application/json';
+    if (token) headers.Authorization = `Bearer ${token}`;
+    const response = await fetch(`${baseUrl}${path}`, {
+      method,
+      headers,
+      body: body === undefined ? undefined : JSON.stringify(body),
+      signal: AbortSignal.timeout(15_000),
+    });
+    return { status: response.status, text: await response.text() };
+  };
+  const login = await send('POST', '/api/v1/dispatch/login', { username, password });
+  if (login.status !== 200) throw new Error(`login as ${username} answered ${login.status}: ${login.text}`);
+  const { token } = JSON.parse(login.text);
+  return {
+    token,
+    async call(method, path, body, expected = 200) {
+      const answer = await send(method, path, body, token);
+      if (answer.status !== expected) {
+        throw new Error(`${method} ${path} answered ${answer.status}, expected ${expected}: ${answer.text}`);
+      }
+      return answer.text ? JSON.parse(answer.text) : null;
+    },
+  };
 }

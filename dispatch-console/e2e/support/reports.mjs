@@ -20,6 +20,8 @@ export const Places = Object.freeze({
   warmUp: { lat: 21.0285, lon: 105.8542 },
   // Hà Nội (Ba Đình, 2 km from the warm-up): the Hà Nội dispatcher's own incident for the area alert test.
   hanoiAlert: { lat: 21.0368, lon: 105.8346 },
+  // Hà Nội (Long Biên, 4 km from both above): the premises whose fire-alarm transmitter the tests register.
+  alarmPremises: { lat: 21.045, lon: 105.89 },
 });
 
 /** A fire report at a place, with a reporter; `overrides` replace any field. */

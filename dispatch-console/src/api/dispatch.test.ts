@@ -116,3 +116,33 @@ describe('alert endpoints', () => {
     expect(error.problem?.type).toBe('https://baochay.vn/problems/out-of-jurisdiction');
   });
 });
+
+describe('device board endpoint', () => {
+  it('lists the faulty and silent devices with the bearer token', async () => {
+    const { dispatch, fetchImpl } = api(async () => Response.json({ devices: [] }));
+    await expect(dispatch.devices()).resolves.toEqual({ devices: [] });
+    const [path, init] = call(fetchImpl);
+    expect(path).toBe('/api/v1/dispatch/devices');
+    expect(init.method).toBe('GET');
+    expect((init.headers as Record<string, string>).Authorization).toBe('Bearer tok');
+  });
+
+  it('asks for every registered device with state=ALL', async () => {
+    const { dispatch, fetchImpl } = api(async () => Response.json({ devices: [] }));
+    await dispatch.devices('ALL');
+    expect(call(fetchImpl)[0]).toBe('/api/v1/dispatch/devices?state=ALL');
+  });
+
+  it('turns a refusal into an ApiError', async () => {
+    const { dispatch } = api(
+      async () =>
+        new Response(JSON.stringify({ type: 'https://baochay.vn/problems/unauthenticated', status: 401 }), {
+          status: 401,
+          headers: { 'Content-Type': 'application/problem+json' },
+        }),
+    );
+    const error = (await dispatch.devices().catch((e: unknown) => e)) as ApiError;
+    expect(error).toBeInstanceOf(ApiError);
+    expect(error.status).toBe(401);
+  });
+});

@@ -4,6 +4,7 @@ import type {
   AlertRequest,
   AreaAlert,
   ConsoleConfig,
+  DeviceList,
   DispatcherMessage,
   IncidentCounts,
   IncidentDetail,
@@ -136,6 +137,14 @@ export class DispatchApi {
   cancelAlert(id: string, revision: number, reason?: string): Promise<AreaAlert> {
     const body = reason ? { revision, reason } : { revision };
     return this.http.post(`${alert(id)}/cancel`, body);
+  }
+
+  /**
+   * The device board: the faulty and silent fire-alarm transmitters of the actor's provinces (a
+   * supervisor's: all), oldest `since` first; with 'ALL', every registered device.
+   */
+  devices(state?: 'ALL'): Promise<DeviceList> {
+    return this.http.get(state ? `${BASE}/devices?state=${state}` : `${BASE}/devices`);
   }
 
   photo(url: string): Promise<Blob> {

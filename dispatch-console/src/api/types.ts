@@ -82,6 +82,7 @@ export const TRUST_REASON_CODES = [
   'BUSY_ADDRESS',
   'FAR_FROM_DEVICE',
   'MANY_REPORTERS',
+  'ALARM_DEVICE',
 ] as const;
 export type TrustReasonCode = (typeof TRUST_REASON_CODES)[number];
 
@@ -103,6 +104,20 @@ export interface Burst {
   key: string;
   /** How many incidents that source opened. */
   size: number;
+}
+
+/** What opened an incident: a citizen's report, or a fire-alarm transmitter. Absent (older incidents): CITIZEN. */
+export const INCIDENT_SOURCES = ['CITIZEN', 'ALARM_DEVICE'] as const;
+export type IncidentSource = (typeof INCIDENT_SOURCES)[number];
+
+/**
+ * The registered building whose fire-alarm transmitter signalled into an incident (opened or
+ * joined it). `zone` is the zone of the first alarm ("015"). Name and zone are data, shown as text.
+ */
+export interface PremisesRef {
+  id: string;
+  name: string;
+  zone?: string;
 }
 
 /** The true numbers of open and NEW incidents in the dispatcher's provinces. */
@@ -129,6 +144,10 @@ export interface IncidentSummary {
   /** An older backend sends none: read as NORMAL with no reasons. */
   trust: Trust;
   burst: Burst | null;
+  /** Absent on older incidents: CITIZEN. */
+  source?: IncidentSource | string;
+  /** Present when a registered premises' fire alarm signalled into this incident. */
+  premises?: PremisesRef | null;
 }
 
 /** A report's photo: stored upright with no metadata; the camera's own time and place are hints. */
@@ -156,6 +175,8 @@ export interface Report {
   observedAt: string | null;
   receivedAt: string;
   photos: Photo[];
+  /** ALARM_DEVICE for the report a fire-alarm transmitter made (no reporter); absent: a citizen's. */
+  source?: IncidentSource | string;
 }
 
 export interface StationUnit {
@@ -229,9 +250,13 @@ export interface TimelineEntry {
   units?: string[];
   unit?: { callsign: string; status: UnitStatus };
   otherIncidentId?: string;
+  /** The fire-alarm zone (AlarmSignalled, AlarmRestored, or the alarm that opened or joined). */
+  zone?: string;
 }
 
 export interface IncidentDetail extends IncidentSummary {
+  /** The premises card, when a fire-alarm transmitter signalled into this incident. */
+  premises?: PremisesCard | null;
   reports: Report[];
   recommendedStations: RecommendedStation[];
   assignments: Assignment[];
@@ -260,6 +285,69 @@ export interface Station {
   location: LatLon;
 }
 
+// ---- Fire-alarm transmitters (premises and their devices) ----
+
+/** UNKNOWN: registered but never heard from. */
+export const DEVICE_STATES = ['NORMAL', 'FAULT', 'SILENT', 'UNKNOWN'] as const;
+export type DeviceState = (typeof DEVICE_STATES)[number];
+
+/** The transmission format a fault was reported in. */
+export type AlarmFormat = 'ADM-CID' | 'SIA-DCS' | 'MQTT';
+
+export interface DeviceFault {
+  /** The panel's own code ("373" in Contact ID, "FT" in SIA DCS): shown as it came. */
+  code: string;
+  zone?: string;
+  format: AlarmFormat | string;
+}
+
+/** A transmitter's state as the server last judged it. Every field but `state` may be absent. */
+export interface DeviceStatus {
+  state: DeviceState | string;
+  /** When it entered that state. */
+  since?: string;
+  lastSignalAt?: string;
+  fault?: DeviceFault;
+  reportingIntervalSeconds?: number;
+}
+
+/** Someone to call at the premises; both are what a supervisor typed. */
+export interface PremisesContact {
+  name: string;
+  phone: string;
+}
+
+/** The premises card of an alarm incident's detail. Everything in it is data, shown as text. */
+export interface PremisesCard {
+  id: string;
+  accountId: string;
+  name: string;
+  address: string;
+  province?: string;
+  floors?: number;
+  contacts: PremisesContact[];
+  notes?: string;
+  /** Every alarm zone seen on this incident, in order. */
+  zones: string[];
+  device: DeviceStatus;
+}
+
+/** One line of the device board: a premises' transmitter and its state. */
+export interface DeviceBoardEntry extends DeviceStatus {
+  premisesId: string;
+  accountId: string;
+  name: string;
+  address: string;
+  province?: string;
+  location: LatLon;
+  demo: boolean;
+}
+
+/** GET /dispatch/devices: faulty and silent devices (or, with state=ALL, every registered one). */
+export interface DeviceList {
+  devices: DeviceBoardEntry[];
+}
+
 export interface LiveTicket {
   ticket: string;
   expiresAt: string;
@@ -283,8 +371,18 @@ export type LiveEventType =
   | 'MessageSent'
   // A dispatcher read the reporters' messages: the incident's `unreadMessages` is back to 0.
   | 'MessagesRead'
+  // A premises' fire alarm signalled again (another zone, or the same) into an open incident, or
+  // the panel reported the fire condition ended (a restore, which does not close the incident).
+  // Handled like any event with an incident.
+  | 'AlarmSignalled'
+  | 'AlarmRestored'
+  // A fire-alarm transmitter's state changed (fault, silent, back to normal): the device board.
+  | 'DeviceStateChanged'
   // An area alert was issued, updated (a new revision) or cancelled: the alerts list is fetched again.
   | AlertEventType;
+
+/** The live events about an incident's fire alarm, beyond opening and joining; each carries the incident. */
+export const ALARM_EVENT_TYPES = ['AlarmSignalled', 'AlarmRestored'] as const;
 
 /** The live events about area alerts; they share the feed (and its sequence) with incidents. */
 export const ALERT_EVENT_TYPES = ['AlertIssued', 'AlertUpdated', 'AlertCancelled'] as const;
@@ -316,6 +414,8 @@ export interface EventMessage {
   unit: Unit | null;
   /** The alert as it now stands, when an alert event carries it (the list is fetched again anyway). */
   alert?: AreaAlert | null;
+  /** DeviceStateChanged: the device's new state. */
+  device?: DeviceBoardEntry | null;
 }
 
 export interface HeartbeatMessage {

@@ -1,11 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import {
+  ALARM_EVENT_TYPES,
   ALERT_CERTAINTIES,
   ALERT_EVENT_TYPES,
   ALERT_EVENTS,
   ALERT_SEVERITIES,
   ALERT_STATES,
   ALERT_URGENCIES,
+  DEVICE_STATES,
   INCIDENT_KINDS,
   INCIDENT_STATUSES,
   TRUST_LEVELS,
@@ -77,6 +79,32 @@ describe('area alerts', () => {
     );
     expect(translate('en', 'alertForm.vertices', { n: 1 })).toBe('1 point');
     expect(translate('vi', 'alertForm.vertices', { n: 4 })).toBe('4 điểm');
+  });
+});
+
+describe('fire alarms', () => {
+  it('have words for every device state and alarm timeline entry', () => {
+    const keys = [
+      ...DEVICE_STATES.map((state) => `deviceState.${state}`),
+      ...ALARM_EVENT_TYPES.map((type) => `timeline.${type}`),
+    ];
+    for (const lang of LANGS) {
+      for (const key of keys) expect(dictionaries[lang], `${lang} ${key}`).toHaveProperty(key);
+    }
+  });
+
+  it('say them in Vietnamese with diacritics', () => {
+    expect(translate('vi', 'alarm.badge')).toBe('Báo cháy tự động');
+    expect(translate('vi', 'devices.title')).toBe('Thiết bị báo cháy');
+    expect(DEVICE_STATES.map((state) => translate('vi', `deviceState.${state}`))).toEqual([
+      'Bình thường',
+      'Lỗi',
+      'Mất liên lạc',
+      'Chưa từng liên lạc',
+    ]);
+    expect(translate('vi', 'premises.floors', { n: 7 })).toBe('Số tầng: 7');
+    expect(translate('vi', 'premises.contacts')).toBe('Liên hệ');
+    expect(translate('vi', 'timeline.AlarmRestored', { zone: '015' })).toBe('Vùng 015: đã khôi phục (không đóng sự cố)');
   });
 });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ServerMessage } from '../api/types';
-import { Alerts, Incidents, Messages, Units } from '../test/factories';
+import { Alerts, Devices, Incidents, Messages, Premises, Units } from '../test/factories';
 import { type Action, type ConsoleState, initialState, reduce } from './console';
 import { newCount } from './queue';
 import { createStore } from './store';
@@ -484,5 +484,95 @@ describe('area alerts', () => {
     const gone = Alerts.around();
     state = apply(state, { type: 'alertChanged', alert: gone }, { type: 'alertsLoaded', alerts: [issued] });
     expect(state.areaAlerts).toEqual({ [issued.id]: cancelled });
+  });
+});
+
+describe('fire alarms', () => {
+  it('keep the alarm source and premises on the queued incident, also from a loaded detail', () => {
+    const a = Incidents.alarm();
+    let state = feed(Messages.snapshot(1, [a]));
+    expect(state.incidents[a.id].source).toBe('ALARM_DEVICE');
+    expect(state.incidents[a.id].premises).toEqual({ id: 'prem-1', name: 'Tràng Tiền Plaza', zone: '015' });
+    // The detail's premises is the whole card: the queue keeps its name, id and first zone only.
+    state = apply(state, { type: 'select', id: a.id });
+    const card = Premises.card({ zones: ['015', '016'] });
+    state = apply(state, { type: 'detailLoaded', detail: Incidents.detail(Incidents.next(a, {}), { premises: card }) });
+    expect(state.incidents[a.id].premises).toEqual({ id: 'prem-1', name: 'Tràng Tiền Plaza', zone: '015' });
+    expect(state.incidents[a.id]).not.toHaveProperty('premises.contacts');
+    expect(state.detail?.premises?.contacts).toEqual(card.contacts);
+  });
+
+  it('leave a citizen incident without source or premises', () => {
+    const a = Incidents.open();
+    const state = feed(Messages.snapshot(1, [a]));
+    expect(state.incidents[a.id]).not.toHaveProperty('source');
+    expect(state.incidents[a.id]).not.toHaveProperty('premises');
+  });
+
+  it.each(['AlarmSignalled', 'AlarmRestored'] as const)(
+    '%s updates the incident like any incident event and reloads its open detail',
+    (type) => {
+      const a = Incidents.alarm({ status: 'DISPATCHED' });
+      let state = apply(feed(Messages.snapshot(1, [a])), { type: 'select', id: a.id });
+      state = apply(state, { type: 'detailLoaded', detail: Incidents.detail(a, { premises: Premises.card() }) });
+      const epoch = state.detailEpoch;
+      state = reduce(state, { type: 'server', message: Messages.event(2, type, Incidents.next(a, {})) });
+      expect(state.incidents[a.id].version).toBe(a.version + 1);
+      // A restore does not close the incident: it stays in the queue.
+      expect(state.incidents[a.id].status).toBe('DISPATCHED');
+      expect(state.detailEpoch).toBe(epoch + 1);
+      expect(state.appliedSeq).toBe(2);
+    },
+  );
+});
+
+describe('the device board in the console state', () => {
+  it('is fetched at start and again after every snapshot', () => {
+    expect(initialState.devices.loaded).toBe(false);
+    const first = feed(Messages.snapshot(1, []));
+    expect(first.devicesEpoch).toBe(initialState.devicesEpoch + 1);
+    const again = reduce(first, { type: 'server', message: Messages.snapshot(9, []) });
+    expect(again.devicesEpoch).toBe(first.devicesEpoch + 1);
+    expect(reduce(again, { type: 'reloadDevices' }).devicesEpoch).toBe(again.devicesEpoch + 1);
+  });
+
+  it('takes the fetched list, then each DeviceStateChanged; a device back to NORMAL leaves', () => {
+    const silent = Devices.entry('SILENT');
+    let state = apply(feed(Messages.snapshot(1, [])), { type: 'devicesLoaded', devices: [silent], asOfSeq: 1 });
+    expect(state.devices.loaded).toBe(true);
+    expect(Object.keys(state.devices.entries)).toEqual([silent.premisesId]);
+
+    const fault = Devices.entry('FAULT');
+    state = reduce(state, { type: 'server', message: Devices.event(2, fault) });
+    expect(state.devices.entries[fault.premisesId].fault?.code).toBe('373');
+    expect(state.appliedSeq).toBe(2);
+    state = reduce(state, { type: 'server', message: Devices.event(3, { ...silent, state: 'NORMAL' }) });
+    expect(Object.keys(state.devices.entries)).toEqual([fault.premisesId]);
+    // A duplicate is not applied again.
+    const replay = reduce(state, { type: 'server', message: Devices.event(2, fault) });
+    expect(replay).toBe(state);
+  });
+
+  it('does not let a list asked for before an event bring back a device that event repaired', () => {
+    const device = Devices.entry('FAULT');
+    let state = feed(Messages.snapshot(10, []), Devices.event(11, { ...device, state: 'NORMAL' }));
+    state = apply(state, { type: 'devicesLoaded', devices: [device], asOfSeq: 10 });
+    expect(state.devices.entries).toEqual({});
+  });
+
+  it('reloads the open detail when its premises\' device changes state, and only then', () => {
+    const a = Incidents.alarm();
+    let state = apply(feed(Messages.snapshot(1, [a])), { type: 'select', id: a.id });
+    state = apply(state, { type: 'detailLoaded', detail: Incidents.detail(a, { premises: Premises.card() }) });
+    const epoch = state.detailEpoch;
+    state = reduce(state, { type: 'server', message: Devices.event(2, Devices.entry('FAULT')) });
+    expect(state.detailEpoch).toBe(epoch);
+    state = reduce(state, { type: 'server', message: Devices.event(3, Devices.entry('FAULT', { premisesId: 'prem-1' })) });
+    expect(state.detailEpoch).toBe(epoch + 1);
+  });
+
+  it('is emptied at sign-out', () => {
+    const state = apply(initialState, { type: 'devicesLoaded', devices: [Devices.entry()], asOfSeq: null }, { type: 'reset' });
+    expect(state.devices.entries).toEqual({});
   });
 });

@@ -4,6 +4,7 @@ import {
   TERMINAL_STATUSES,
   type AreaAlert,
   type ConsoleConfig,
+  type DeviceBoardEntry,
   type EventMessage,
   type IncidentCounts,
   type IncidentDetail,
@@ -15,6 +16,7 @@ import {
 } from '../api/types';
 import type { MessageKey } from '../i18n';
 import { isNewerAlert, mergeAlerts } from './alerts';
+import { applyDeviceChange, type DeviceBoard, EMPTY_BOARD, forgetEvents, loadDevices } from './devices';
 
 /** A parameter of a console text: a value, or another text to translate (a status name). */
 export type MessageParam = string | number | { key: MessageKey };
@@ -82,6 +84,10 @@ export interface ConsoleState {
   areaAlerts: Record<string, AreaAlert> | null;
   /** Grows when the alerts must be fetched again (an alert event, a resync, a change made here). */
   areaAlertsEpoch: number;
+  /** The fire-alarm transmitters that are faulty, silent or never heard from (the device board). */
+  devices: DeviceBoard;
+  /** Grows when the device board must be fetched again (at start and after every resync). */
+  devicesEpoch: number;
 }
 
 export type Action =
@@ -108,6 +114,9 @@ export type Action =
   /** An alert as an action answered it (issued, updated, cancelled). */
   | { type: 'alertChanged'; alert: AreaAlert }
   | { type: 'reloadAlerts' }
+  /** The device board as fetched; `asOfSeq` was the last event applied when it was asked for. */
+  | { type: 'devicesLoaded'; devices: DeviceBoardEntry[]; asOfSeq: number | null }
+  | { type: 'reloadDevices' }
   | { type: 'reset' };
 
 export const initialState: ConsoleState = {
@@ -137,6 +146,8 @@ export const initialState: ConsoleState = {
   expandedBursts: {},
   areaAlerts: null,
   areaAlertsEpoch: 0,
+  devices: EMPTY_BOARD,
+  devicesEpoch: 0,
 };
 
 export const isTerminal = (incident: IncidentSummary): boolean =>
@@ -195,6 +206,10 @@ export function reduce(state: ConsoleState, action: Action): ConsoleState {
       return withAlert(state, action.alert);
     case 'reloadAlerts':
       return { ...state, areaAlertsEpoch: state.areaAlertsEpoch + 1 };
+    case 'devicesLoaded':
+      return { ...state, devices: loadDevices(state.devices, action.devices, action.asOfSeq) };
+    case 'reloadDevices':
+      return { ...state, devicesEpoch: state.devicesEpoch + 1 };
     case 'reset':
       return initialState;
   }
@@ -301,9 +316,12 @@ function applySnapshot(draft: Draft, snapshot: SnapshotMessage): void {
         ? { open: counts.open, new: counts.new }
         : null,
     alerts: announced ? state.alerts + 1 : state.alerts,
-    // Whatever happened to units, alerts and the open detail while away is only known by asking again.
+    // Whatever happened to units, alerts, devices and the open detail while away is only known by
+    // asking again; the device list then asked for is the truth, over any event remembered before.
     unitsEpoch: state.unitsEpoch + 1,
     areaAlertsEpoch: state.areaAlertsEpoch + 1,
+    devices: forgetEvents(state.devices),
+    devicesEpoch: state.devicesEpoch + 1,
     detailEpoch: state.detail ? state.detailEpoch + 1 : state.detailEpoch,
   });
 }
@@ -336,6 +354,9 @@ function applyEvent(draft: Draft, event: EventMessage): void {
     if (event.alert && typeof event.alert.id === 'string') draft.state = withAlert(draft.state, event.alert);
     draft.set({ areaAlertsEpoch: draft.state.areaAlertsEpoch + 1 });
   }
+  if (event.eventType === 'DeviceStateChanged' && event.device) {
+    draft.set({ devices: applyDeviceChange(draft.state.devices, event.device, event.seq) });
+  }
   if (concernsDetail(draft.state.detail, event)) draft.set({ detailEpoch: draft.state.detailEpoch + 1 });
 }
 
@@ -345,6 +366,8 @@ function concernsDetail(detail: IncidentDetail | null, event: EventMessage): boo
   const id = detail.id;
   if (event.incidentId === id || event.incident?.id === id) return true;
   if (event.incident?.mergedInto === id) return true;
+  // The premises card shows its transmitter's state.
+  if (event.device && detail.premises && event.device.premisesId === detail.premises.id) return true;
   const unit = event.unit;
   if (!unit) return false;
   return (
@@ -457,8 +480,10 @@ export function summaryOf(incident: IncidentSummary): IncidentSummary {
     unreadMessages,
     trust,
     burst,
+    source,
+    premises,
   } = incident;
-  return {
+  const summary: IncidentSummary = {
     id,
     kind,
     status,
@@ -475,6 +500,15 @@ export function summaryOf(incident: IncidentSummary): IncidentSummary {
     trust,
     burst: burst ?? null,
   };
+  if (source) summary.source = source;
+  // A detail's premises is the whole card (zones, contacts...): the queue keeps the summary's part.
+  if (premises && typeof premises.id === 'string') summary.premises = premisesRef(premises);
+  return summary;
+}
+
+function premisesRef(premises: NonNullable<IncidentSummary['premises']> & { zones?: string[] }) {
+  const zone = premises.zone ?? premises.zones?.[0];
+  return zone ? { id: premises.id, name: premises.name, zone } : { id: premises.id, name: premises.name };
 }
 
 function without<T>(record: Record<string, T>, id: string): Record<string, T> {

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { IncidentSummary } from '../api/types';
 import { Incidents, Trusts } from '../test/factories';
 import {
+  isAlarm,
   MERGE_CANDIDATES_MAX,
   mergeCandidates,
   moveInQueue,
@@ -183,5 +184,16 @@ describe('merge candidates', () => {
     expect(candidates).toHaveLength(MERGE_CANDIDATES_MAX);
     expect(candidates.at(-1)!.id).toBe(near.id); // still in queue order
     expect(candidates.some((c) => c.id === here.id)).toBe(false);
+  });
+});
+
+describe('alarm incidents', () => {
+  it('are those a transmitter opened or signalled into, not a citizen\'s alone', () => {
+    expect(isAlarm(Incidents.alarm())).toBe(true);
+    expect(isAlarm(Incidents.open({ source: 'ALARM_DEVICE' }))).toBe(true);
+    // A citizen reported first, then the premises' alarm joined.
+    expect(isAlarm(Incidents.open({ source: 'CITIZEN', premises: { id: 'p', name: 'Chợ Mơ' } }))).toBe(true);
+    expect(isAlarm(Incidents.open())).toBe(false);
+    expect(isAlarm(Incidents.open({ source: 'CITIZEN', premises: null }))).toBe(false);
   });
 });

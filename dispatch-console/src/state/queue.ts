@@ -10,6 +10,14 @@ export function trustLevel(incident: IncidentSummary): TrustLevel {
   return level === 'TRUSTED' || level === 'UNVERIFIED' ? level : 'NORMAL';
 }
 
+/**
+ * Whether a fire-alarm transmitter opened the incident or signalled into it (a citizen may have
+ * reported first): its row and marker then carry the alarm mark.
+ */
+export function isAlarm(incident: Pick<IncidentSummary, 'source' | 'premises'>): boolean {
+  return incident.source === 'ALARM_DEVICE' || Boolean(incident.premises);
+}
+
 const time = (iso: string | undefined): number => {
   const at = iso ? Date.parse(iso) : NaN;
   return Number.isNaN(at) ? 0 : at;

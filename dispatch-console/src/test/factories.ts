@@ -2,6 +2,8 @@
 import type {
   AlertEventType,
   AreaAlert,
+  DeviceBoardEntry,
+  DeviceState,
   DispatcherMessage,
   EventMessage,
   IncidentCounts,
@@ -9,6 +11,7 @@ import type {
   IncidentStatus,
   IncidentSummary,
   LiveEventType,
+  PremisesCard,
   Report,
   SnapshotMessage,
   Trust,
@@ -44,9 +47,20 @@ export const Incidents = {
   next(incident: IncidentSummary, changes: Partial<IncidentSummary> & { status?: IncidentStatus }) {
     return { ...incident, version: incident.version + 1, ...changes };
   },
+  /** An incident a premises' fire-alarm transmitter opened (zone 015 of the Tràng Tiền Plaza). */
+  alarm(overrides: Partial<IncidentSummary> = {}): IncidentSummary {
+    return Incidents.open({
+      source: 'ALARM_DEVICE',
+      premises: { id: 'prem-1', name: 'Tràng Tiền Plaza', zone: '015' },
+      trust: { score: 90, level: 'TRUSTED', reasons: [] },
+      ...overrides,
+    });
+  },
+  /** Its detail; the summary's premises reference becomes the card (`overrides.premises`) or goes. */
   detail(incident: IncidentSummary, overrides: Partial<IncidentDetail> = {}): IncidentDetail {
+    const { premises: _summaryPremises, ...summary } = incident;
     return {
-      ...incident,
+      ...summary,
       reports: [],
       recommendedStations: [],
       assignments: [],
@@ -227,6 +241,61 @@ export const Alerts = {
       incident: null,
       unit: null,
       alert,
+    };
+  },
+};
+
+/** Registered premises as the dispatch API shows them in an alarm incident's detail. */
+export const Premises = {
+  card(overrides: Partial<PremisesCard> = {}): PremisesCard {
+    return {
+      id: 'prem-1',
+      accountId: '1234',
+      name: 'Tràng Tiền Plaza',
+      address: '24 Hai Bà Trưng, Hoàn Kiếm, Hà Nội',
+      province: 'Hà Nội',
+      floors: 7,
+      contacts: [{ name: 'Bảo vệ', phone: '0243 826 1234' }],
+      notes: 'Tủ trung tâm báo cháy ở tầng hầm B1',
+      zones: ['015'],
+      device: { state: 'NORMAL', since: '2026-11-20T08:00:00Z', lastSignalAt: '2026-11-23T09:59:00Z' },
+      ...overrides,
+    };
+  },
+};
+
+/** Fire-alarm transmitters as the device board lists them. */
+export const Devices = {
+  entry(state: DeviceState = 'FAULT', overrides: Partial<DeviceBoardEntry> = {}): DeviceBoardEntry {
+    counter++;
+    return {
+      premisesId: `prem-${counter}`,
+      accountId: counter.toString(16).toUpperCase(),
+      name: `Toà nhà ${counter}`,
+      address: `${counter} Tràng Thi, Hoàn Kiếm, Hà Nội`,
+      province: 'Hà Nội',
+      location: { lat: 21.0275, lon: 105.8455 },
+      demo: false,
+      state,
+      since: '2026-11-23T09:00:00Z',
+      lastSignalAt: '2026-11-23T09:00:00Z',
+      reportingIntervalSeconds: 3600,
+      ...(state === 'FAULT' ? { fault: { code: '373', zone: '005', format: 'ADM-CID' } } : {}),
+      ...overrides,
+    };
+  },
+  /** The live DeviceStateChanged event of a device's new state. */
+  event(seq: number, device: DeviceBoardEntry): EventMessage {
+    return {
+      type: 'event',
+      seq,
+      eventType: 'DeviceStateChanged',
+      incidentId: null,
+      at: '2026-11-23T10:00:00Z',
+      actor: null,
+      incident: null,
+      unit: null,
+      device,
     };
   },
 };

@@ -5,6 +5,7 @@ import type { Controller } from '../controller';
 import { type Lang, useI18n } from '../i18n';
 import { activeCount, alertStateAt, sortAlerts } from '../state/alerts';
 import type { ConsoleState } from '../state/console';
+import { deviceCount, sortDevices } from '../state/devices';
 import {
   mergeCandidates,
   moveInQueue,
@@ -19,6 +20,7 @@ import { AlertPanel } from './AlertPanel';
 import { beep } from './beep';
 import { Connection } from './Connection';
 import { Detail } from './Detail';
+import { DeviceBoard } from './DeviceBoard';
 import { Help } from './Help';
 import { useNow } from './hooks';
 import { shortcutFor } from './keys';
@@ -39,7 +41,10 @@ export interface ConsoleViewProps {
 /** New incidents beep at most this often: a flood must not become a siren. */
 const BEEP_GAP_MS = 3_000;
 
-/** The one screen after login: queue, map, detail (or area alerts), unit board; keyboard shortcuts; beeps. */
+/**
+ * The one screen after login: queue, map, detail (or area alerts), unit board (or the fire-alarm
+ * device board); keyboard shortcuts; beeps.
+ */
 export function ConsoleView({ state, controller, session, onLanguage, onLogout }: ConsoleViewProps) {
   const { t } = useI18n();
   const now = useNow(1000);
@@ -67,6 +72,11 @@ export function ConsoleView({ state, controller, session, onLanguage, onLogout }
     setAlertsOpen(!alertsOpen);
   };
   const selectedIncident = state.selectedId ? (state.incidents[state.selectedId] ?? null) : null;
+
+  // The device board takes the unit board's place under the map while it is open.
+  const [devicesOpen, setDevicesOpen] = useState(false);
+  const devices = useMemo(() => sortDevices(state.devices), [state.devices]);
+  const troubled = deviceCount(state.devices);
 
   // The title shows waiting NEW incidents, also in another tab or a minimised window.
   useEffect(() => {
@@ -154,6 +164,17 @@ export function ConsoleView({ state, controller, session, onLanguage, onLogout }
           >
             {activeAlerts > 0 ? t('alerts.openCount', { n: activeAlerts }) : t('alerts.open')}
           </button>
+          <button
+            type="button"
+            class={troubled > 0 ? 'devices-button has-devices' : 'devices-button'}
+            data-testid="devices-open"
+            data-count={troubled}
+            title={t('devices.title')}
+            aria-pressed={devicesOpen}
+            onClick={() => setDevicesOpen(!devicesOpen)}
+          >
+            {troubled > 0 ? t('devices.openCount', { n: troubled }) : t('devices.open')}
+          </button>
           <button type="button" data-testid="help-button" onClick={() => setHelp(true)}>
             {t('help.button')}
           </button>
@@ -190,12 +211,21 @@ export function ConsoleView({ state, controller, session, onLanguage, onLogout }
             onDraw={onDraw}
             focus={mapFocus}
           />
-          <UnitBoard
-            units={units}
-            busy={state.busy}
-            onSelectIncident={(id) => controller.select(id)}
-            onChangeStatus={onUnitStatus}
-          />
+          {devicesOpen ? (
+            <DeviceBoard
+              devices={devices}
+              loaded={state.devices.loaded}
+              now={now}
+              onClose={() => setDevicesOpen(false)}
+            />
+          ) : (
+            <UnitBoard
+              units={units}
+              busy={state.busy}
+              onSelectIncident={(id) => controller.select(id)}
+              onChangeStatus={onUnitStatus}
+            />
+          )}
         </div>
         {alertsOpen ? (
           <AlertPanel

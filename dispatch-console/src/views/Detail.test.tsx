@@ -4,7 +4,7 @@ import { act } from 'preact/test-utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { IncidentDetail, Role } from '../api/types';
 import { I18nContext, type Lang, translator } from '../i18n';
-import { Incidents, Trusts } from '../test/factories';
+import { Incidents, Premises, Reports, Trusts } from '../test/factories';
 import { Detail } from './Detail';
 import { MessageArea } from './MessageArea';
 
@@ -119,5 +119,95 @@ describe('a translated refusal', () => {
     expect(root.querySelector('[data-testid="message-text"]')!.textContent).toBe('Sự cố này đã được tiếp nhận');
     expect(root.querySelector('[data-testid="message-detail"]')!.textContent).toBe(detail);
     expect(root.querySelector('b')).toBeNull();
+  });
+});
+
+describe('the premises card of a fire-alarm incident', () => {
+  const alarmDetail = (card = Premises.card(), overrides = {}) =>
+    Incidents.detail(Incidents.alarm(), { premises: card, ...overrides });
+
+  it('gives the building, its floors and alarm zones, the transmitter and whom to call', () => {
+    const card = Premises.card({
+      zones: ['015', '016'],
+      contacts: [
+        { name: 'Bảo vệ', phone: '0243 826 1234' },
+        { name: 'Trưởng ca kỹ thuật', phone: '+84 (912) 345-678' },
+      ],
+      device: {
+        state: 'FAULT',
+        since: '2026-11-23T08:00:00Z',
+        lastSignalAt: '2026-11-23T10:04:00Z',
+        fault: { code: '373', zone: '005', format: 'ADM-CID' },
+      },
+    });
+    const { $, root } = show(alarmDetail(card));
+    expect($('premises-card')!.dataset.premisesId).toBe('prem-1');
+    expect($('premises-name')!.textContent).toBe('Tràng Tiền Plaza');
+    expect($('premises-address')!.textContent).toBe('24 Hai Bà Trưng, Hoàn Kiếm, Hà Nội');
+    expect($('premises-floors')!.textContent).toBe('Số tầng: 7');
+    expect($('premises-zones')!.textContent).toBe('Vùng báo cháy: 015, 016');
+    expect($('premises-notes')!.textContent).toBe('Tủ trung tâm báo cháy ở tầng hầm B1');
+    expect($('device-state')!.textContent).toBe('Lỗi');
+    expect($('premises-device')!.textContent).toContain('từ 2 giờ 5 phút trước');
+    expect($('device-fault')!.textContent).toBe(' · Mã lỗi 373, vùng 005');
+    const contacts = [...root.querySelectorAll('[data-testid="premises-contact"]')];
+    expect(contacts.map((c) => c.querySelector('[data-testid="contact-name"]')!.textContent)).toEqual([
+      'Bảo vệ',
+      'Trưởng ca kỹ thuật',
+    ]);
+    const links = contacts.map((c) => c.querySelector('a[data-testid="contact-phone"]')!);
+    expect(links.map((a) => a.getAttribute('href'))).toEqual(['tel:02438261234', 'tel:+84912345678']);
+    expect(links[0].textContent).toBe('☎ 0243 826 1234');
+    // The header carries the alarm mark too.
+    expect(root.querySelector('header [data-testid="alarm-badge"]')!.getAttribute('aria-label')).toBe(
+      'Báo cháy tự động',
+    );
+  });
+
+  it('reads in English', () => {
+    const card = Premises.card({ device: { state: 'SILENT', since: '2026-11-23T10:00:00Z' }, floors: 1 });
+    const { $ } = show(alarmDetail(card), { lang: 'en' });
+    expect($('premises-floors')!.textContent).toBe('Floors: 1');
+    expect($('device-state')!.textContent).toBe('Silent');
+    expect($('premises-device')!.textContent).toContain('No signal received yet');
+  });
+
+  it('shows typed text as text, and a number it cannot dial without a link', () => {
+    const card = Premises.card({
+      name: '<b>Kho</b>',
+      notes: '<img src=x onerror=alert(1)>',
+      contacts: [
+        { name: '<script>x()</script>', phone: 'javascript:alert(1)' },
+        { name: 'Lễ tân', phone: '0243 826 1234 máy lẻ 12' },
+      ],
+    });
+    const { $, root } = show(alarmDetail(card));
+    expect($('premises-name')!.textContent).toBe('<b>Kho</b>');
+    expect($('premises-notes')!.textContent).toBe('<img src=x onerror=alert(1)>');
+    expect(root.querySelector('[data-testid="premises-card"] b, [data-testid="premises-card"] img, script')).toBeNull();
+    expect(root.querySelectorAll('[data-testid="premises-card"] a')).toHaveLength(0);
+    const phones = [...root.querySelectorAll('[data-testid="contact-phone"]')].map((p) => p.textContent);
+    expect(phones).toEqual(['javascript:alert(1)', '0243 826 1234 máy lẻ 12']);
+  });
+
+  it('leaves out what the premises does not have, and says when no one is to call', () => {
+    const card = Premises.card({ floors: undefined, notes: undefined, zones: [], contacts: [] });
+    const { $, root } = show(alarmDetail(card));
+    expect($('premises-floors')).toBeNull();
+    expect($('premises-notes')).toBeNull();
+    expect($('premises-zones')).toBeNull();
+    expect(root.querySelector('[data-testid="premises-card"]')!.textContent).toContain('Chưa có người liên hệ.');
+  });
+
+  it('is not shown for a citizen incident', () => {
+    const { $ } = show(Incidents.detail(Incidents.open()));
+    expect($('premises-card')).toBeNull();
+    expect($('alarm-badge')).toBeNull();
+  });
+
+  it("names the alarm's own report after the transmitter, not an anonymous reporter", () => {
+    const report = Reports.saying(null, { reporter: null, source: 'ALARM_DEVICE' });
+    const { $ } = show(alarmDetail(Premises.card(), { reports: [report] }));
+    expect($('reporter-name')!.textContent).toBe('Thiết bị báo cháy tự động');
   });
 });

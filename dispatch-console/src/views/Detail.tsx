@@ -1,9 +1,9 @@
-import type { IncidentDetail, IncidentStatus, IncidentSummary, Role, UnitStatus } from '../api/types';
+import type { IncidentDetail, IncidentStatus, IncidentSummary, PremisesCard, Role, UnitStatus } from '../api/types';
 import { useI18n } from '../i18n';
-import { formatClock, formatDistance } from '../i18n/format';
-import { shortId, trustLevel } from '../state/queue';
+import { formatAge, formatClock, formatDistance } from '../i18n/format';
+import { isAlarm, shortId, trustLevel } from '../state/queue';
 import { MoreActions, PrimaryActions } from './Actions';
-import { StatusBadge, UnitStatusBadge } from './Badge';
+import { AlarmBadge, DeviceStateBadge, StatusBadge, UnitStatusBadge } from './Badge';
 import { Conversation } from './Conversation';
 import type { PhotoLoader } from './Photo';
 import { ReportCard } from './ReportCard';
@@ -67,6 +67,7 @@ export function Detail(props: DetailProps) {
           {t(`kind.${detail.kind}`)} · {detail.province ?? t('queue.noProvince')}
         </h2>
         <StatusBadge status={detail.status} testId="detail-status" />
+        {isAlarm(detail) && <AlarmBadge />}
         <span class="sub">{t('detail.incidentId', { id: shortId(detail.id) })}</span>
         {detail.acknowledgedBy && (
           <span class="sub">{t('queue.ackBy', { name: detail.acknowledgedBy })}</span>
@@ -84,6 +85,7 @@ export function Detail(props: DetailProps) {
           onAcknowledge={props.onAcknowledge}
           onDispatch={props.onDispatch}
         />
+        {detail.premises && <PremisesPanel premises={detail.premises} now={now} />}
         <TrustPanel detail={detail} />
         <section class="detail-section">
           <h3>{t('detail.reports', { n: detail.reports.length })}</h3>
@@ -261,5 +263,104 @@ function TrustPanel({ detail }: { detail: IncidentDetail }) {
         </p>
       )}
     </section>
+  );
+}
+
+/**
+ * The building whose fire-alarm transmitter signalled: where it is, how high, which zones alarmed,
+ * who to call there, and the transmitter's state. Everything in it is what a supervisor typed or
+ * the panel sent, shown as text; a contact's phone is a tap-to-call link when it is dialable.
+ */
+function PremisesPanel({ premises, now }: { premises: PremisesCard; now: number }) {
+  const { t } = useI18n();
+  const zones = Array.isArray(premises.zones) ? premises.zones : [];
+  const contacts = Array.isArray(premises.contacts) ? premises.contacts : [];
+  return (
+    <section
+      class="detail-section premises"
+      data-testid="premises-card"
+      data-premises-id={premises.id}
+      aria-labelledby="premises-title"
+    >
+      <h3 id="premises-title">{t('premises.title')}</h3>
+      <p class="premises-name" data-testid="premises-name">
+        {premises.name}
+      </p>
+      <p data-testid="premises-address">{premises.address}</p>
+      <p class="sub">
+        {premises.province && <span>{premises.province} · </span>}
+        <span data-testid="premises-account">{t('premises.account', { id: premises.accountId })}</span>
+      </p>
+      {typeof premises.floors === 'number' && (
+        <p data-testid="premises-floors">{t('premises.floors', { n: premises.floors })}</p>
+      )}
+      {zones.length > 0 && (
+        <p class="premises-zones" data-testid="premises-zones">
+          {t('premises.zones', { zones: zones.join(', ') })}
+        </p>
+      )}
+      {premises.device && <DeviceLine device={premises.device} now={now} />}
+      <h4>{t('premises.contacts')}</h4>
+      {contacts.length === 0 ? (
+        <p class="sub">{t('premises.noContacts')}</p>
+      ) : (
+        <ul class="premises-contacts">
+          {contacts.map((contact, index) => {
+            const href = telHref(contact.phone);
+            return (
+              <li key={`${contact.phone}-${index}`} data-testid="premises-contact">
+                <span data-testid="contact-name">{contact.name}</span>{' '}
+                {href ? (
+                  <a class="tel" href={href} data-testid="contact-phone">
+                    ☎ {contact.phone}
+                  </a>
+                ) : (
+                  <span data-testid="contact-phone">{contact.phone}</span>
+                )}
+              </li>
+            );
+          })}
+        </ul>
+      )}
+      {premises.notes && (
+        <>
+          <h4>{t('premises.notes')}</h4>
+          <p class="note-text" data-testid="premises-notes">
+            {premises.notes}
+          </p>
+        </>
+      )}
+    </section>
+  );
+}
+
+/** "Thiết bị báo cháy: Lỗi, từ 2 giờ 5 phút trước · Mã lỗi 373, vùng 005 · Tín hiệu cuối: 09:59:00". */
+function DeviceLine({ device, now }: { device: PremisesCard['device']; now: number }) {
+  const { t } = useI18n();
+  const fault = device.fault;
+  return (
+    <p class="premises-device" data-testid="premises-device" data-state={device.state}>
+      <span>{t('premises.device')}:</span> <DeviceStateBadge state={device.state} testId="device-state" />
+      {device.since && (
+        <span class="sub" title={t('device.sinceAt', { time: formatClock(device.since, now) })}>
+          {' '}
+          {t('device.since', { age: formatAge(t, device.since, now) })}
+        </span>
+      )}
+      {fault && (
+        <span data-testid="device-fault">
+          {' · '}
+          {fault.zone
+            ? t('device.faultZone', { code: fault.code, zone: fault.zone })
+            : t('device.fault', { code: fault.code })}
+        </span>
+      )}
+      <span class="sub">
+        {' · '}
+        {device.lastSignalAt
+          ? t('device.lastSignal', { time: formatClock(device.lastSignalAt, now) })
+          : t('device.noSignal')}
+      </span>
+    </p>
   );
 }

@@ -50,3 +50,43 @@ describe('unread messages in the queue', () => {
     expect(root.querySelector('[data-testid="new-count"]')).toBeNull();
   });
 });
+
+describe('fire-alarm incidents in the queue', () => {
+  const rowOf = (root: HTMLElement, incident: IncidentSummary) =>
+    root.querySelector<HTMLElement>(`[data-testid="incident-row"][data-incident-id="${incident.id}"]`)!;
+
+  it('carry the alarm mark, read out, with the premises name and zone', () => {
+    const alarm = Incidents.alarm();
+    const citizen = Incidents.open();
+    const root = show([alarm, citizen]);
+    const row = rowOf(root, alarm);
+    const badge = row.querySelector('[data-testid="alarm-badge"]')!;
+    expect(badge.getAttribute('aria-label')).toBe('Báo cháy tự động');
+    expect(badge.textContent).toBe('Báo tự động');
+    expect(row.dataset.alarm).toBe('true');
+    expect(row.querySelector('[data-testid="incident-premises"]')!.textContent).toBe('Tràng Tiền Plaza');
+    expect(row.querySelector('[data-testid="incident-zone"]')!.textContent).toBe('Vùng 015');
+    const plain = rowOf(root, citizen);
+    expect(plain.querySelector('[data-testid="alarm-badge"]')).toBeNull();
+    expect(plain.querySelector('[data-testid="incident-premises"]')).toBeNull();
+    expect(plain.dataset.alarm).toBeUndefined();
+  });
+
+  it('are marked by their source alone, and in English', () => {
+    const opened = Incidents.open({ source: 'ALARM_DEVICE' });
+    const root = show([opened], 'en');
+    const row = rowOf(root, opened);
+    expect(row.querySelector('[data-testid="alarm-badge"]')!.getAttribute('aria-label')).toBe('Automatic fire alarm');
+    expect(row.querySelector('[data-testid="incident-premises"]')).toBeNull();
+  });
+
+  it('show a premises name as text, never as markup', () => {
+    const hostile = Incidents.alarm({ premises: { id: 'p', name: '<img src=x onerror=alert(1)>' } });
+    const root = show([hostile]);
+    expect(rowOf(root, hostile).querySelector('[data-testid="incident-premises"]')!.textContent).toBe(
+      '<img src=x onerror=alert(1)>',
+    );
+    expect(root.querySelector('img')).toBeNull();
+    expect(rowOf(root, hostile).querySelector('[data-testid="incident-zone"]')).toBeNull();
+  });
+});

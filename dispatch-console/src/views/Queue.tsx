@@ -2,8 +2,8 @@ import { useEffect, useMemo, useRef } from 'preact/hooks';
 import type { IncidentCounts, IncidentSummary } from '../api/types';
 import { useI18n } from '../i18n';
 import { formatAge, formatClock, formatCount } from '../i18n/format';
-import { newTotal, type QueueRow, queueRows, rowIndexOf, shortId, trustLevel } from '../state/queue';
-import { StatusBadge } from './Badge';
+import { isAlarm, newTotal, type QueueRow, queueRows, rowIndexOf, shortId, trustLevel } from '../state/queue';
+import { AlarmBadge, StatusBadge } from './Badge';
 import { useVirtualList } from './virtual';
 
 export interface QueueProps {
@@ -33,7 +33,8 @@ const ROW_GAP_PX = 8;
 
 /**
  * The open incidents, NEW first; each row's age counts up every second, and a ✉ badge counts the
- * reporters' messages nobody has read yet. One source's many NEW incidents are one group line
+ * reporters' messages nobody has read yet. An incident a fire-alarm transmitter signalled into is
+ * marked so, with its premises' name and first zone. One source's many NEW incidents are one group line
  * until opened. The list is virtualised: only the lines in view (and a few around) are in the
  * page, so tens of thousands of incidents scroll as smoothly as ten.
  */
@@ -162,7 +163,10 @@ function IncidentRow({
   onSelect: (id: string) => void;
 }) {
   const { t } = useI18n();
+  const alarm = isAlarm(incident);
+  const premises = incident.premises ?? null;
   const classes = ['incident-row'];
+  if (alarm) classes.push('alarm');
   if (selected) classes.push('selected');
   if (fresh) classes.push('fresh');
   if (inBurst) classes.push('in-burst');
@@ -173,6 +177,7 @@ function IncidentRow({
       data-testid="incident-row"
       data-incident-id={incident.id}
       data-status={incident.status}
+      data-alarm={alarm ? 'true' : undefined}
       aria-current={selected ? 'true' : undefined}
       title={inBurst ? t('queue.burstMember') : undefined}
       onClick={() => onSelect(incident.id)}
@@ -182,6 +187,7 @@ function IncidentRow({
         <span class="row-kind" data-testid="incident-kind">
           {t(`kind.${incident.kind}`)}
         </span>
+        {alarm && <AlarmBadge />}
         {trustLevel(incident) === 'UNVERIFIED' && (
           <span class="trust-label" data-testid="trust-label">
             {t('trust.UNVERIFIED')}
@@ -196,6 +202,18 @@ function IncidentRow({
           {formatAge(t, incident.openedAt, now)}
         </span>
       </span>
+      {premises && (
+        <span class="row-line row-premises">
+          <span class="premises-name" data-testid="incident-premises">
+            {premises.name}
+          </span>
+          {premises.zone && (
+            <span class="premises-zone" data-testid="incident-zone">
+              {t('alarm.zone', { zone: premises.zone })}
+            </span>
+          )}
+        </span>
+      )}
       <span class="row-line row-sub">
         <span class="row-province" data-testid="incident-province">
           {incident.province ?? t('queue.noProvince')}

@@ -5,7 +5,7 @@ import { type PhotoLoader, PhotoList } from './Photo';
 import { telHref } from './safe';
 
 /**
- * One citizen report. Description, name and phone are the citizen's own text: they are rendered
+ * One citizen report (or a fire-alarm transmitter's, which has no reporter). Description, name and phone are the citizen's own text: they are rendered
  * as text children (Preact escapes them), never as markup.
  */
 export function ReportCard({
@@ -34,7 +34,9 @@ export function ReportCard({
         )}
       </div>
       <div class="reporter">
-        <span data-testid="reporter-name">{name ?? (phone ? '' : t('detail.anonymous'))}</span>
+        <span data-testid="reporter-name">
+          {name ?? (phone ? '' : t(report.source === 'ALARM_DEVICE' ? 'alarm.report' : 'detail.anonymous'))}
+        </span>
         {phone &&
           (href ? (
             <a class="tel" href={href} data-testid="reporter-phone">

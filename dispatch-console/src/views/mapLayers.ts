@@ -12,11 +12,11 @@ import type {
 } from '../api/types';
 import type { Lang, Translate } from '../i18n';
 import { formatDistance } from '../i18n/format';
-import { shortId } from '../state/queue';
 import type { DrawEvent, Drawing } from './alertDraw';
 import { AlertLayers } from './alertLayers';
 import { CULL_OFFSCREEN_ABOVE, clusterSize, clusterTone } from './clusters';
-import { clusterColours, incidentColours, theme } from './palette';
+import { incidentMarkerStyle, incidentTooltip } from './markers';
+import { clusterColours, theme } from './palette';
 import { bindLazyTextTooltip, bindTextTooltip, escapeHtml, TextIcon } from './safe';
 
 /** The console's own copy of the province outlines (see public/geo/README.md). */
@@ -190,7 +190,7 @@ export class MapLayers {
       const before = this.drawn.get(incident.id);
       if (before && before.incident === incident && before.selected === selected) continue;
 
-      const style = markerStyle(incident, selected);
+      const style = incidentMarkerStyle(incident, selected);
       let marker = this.markers.get(incident.id);
       if (!marker) {
         marker = L.circleMarker(ll(incident.location), { ...style, pane: 'incidents' });
@@ -210,7 +210,9 @@ export class MapLayers {
       marker.setStyle(style);
       marker.setRadius(style.radius);
       // Leaflet applies className only when the path is created.
-      marker.getElement()?.classList.toggle('marker-new', incident.status === 'NEW');
+      const path = marker.getElement();
+      path?.classList.toggle('marker-new', incident.status === 'NEW');
+      path?.classList.toggle('marker-alarm', style.className.includes('marker-alarm'));
       this.statusOf.set(marker, incident.status);
       if (!selected) {
         // Stays in its cluster (whose colour may change), or joins the clusters.
@@ -263,13 +265,12 @@ export class MapLayers {
     this.alerts.focus(area);
   }
 
-  /** "#3F4A5B · Mới · Cháy · Hà Nội": an incident marker's tooltip. */
+  /** An incident marker's tooltip (markers.ts), from the incident as last drawn. */
   private tooltipText(id: string): string {
     const incident = this.drawn.get(id)?.incident;
     const t = this.lastTranslate;
     if (!incident || !t) return '';
-    const place = incident.province ?? t('queue.noProvince');
-    return `#${shortId(incident.id)} · ${t(`status.${incident.status}`)} · ${t(`kind.${incident.kind}`)} · ${place}`;
+    return incidentTooltip(incident, t);
   }
 
   /** A cluster's icon: its count, written as text, on a colour saying whether most of it is NEW. */
@@ -386,18 +387,6 @@ export class MapLayers {
     this.outlines?.setStyle(() => this.outlineStyle());
     this.onStatus(next);
   }
-}
-
-function markerStyle(incident: IncidentSummary, selected: boolean) {
-  const isNew = incident.status === 'NEW';
-  return {
-    radius: (isNew ? 13 : 10) + (selected ? 4 : 0),
-    color: selected ? theme.focus : theme.markerOutline,
-    weight: selected ? 5 : 3,
-    fillColor: incidentColours[incident.status].bg,
-    fillOpacity: 1,
-    className: isNew ? 'marker-new' : '',
-  };
 }
 
 function stationIcon(recommended = false): L.DivIcon {

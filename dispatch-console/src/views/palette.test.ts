@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { alertStateColours, clusterColours, contrast, incidentColours, theme, unitColours } from './palette';
+import { alertStateColours, clusterColours, contrast, deviceColours, incidentColours, theme, unitColours } from './palette';
 
 // WCAG 2.1 AA: 4.5:1 for text, 3:1 for large text and for graphical objects (map markers).
 describe('palette contrast', () => {
@@ -13,6 +13,10 @@ describe('palette contrast', () => {
   });
 
   it.each(Object.entries(unitColours))('unit status %s text is readable on its colour', (_, swatch) => {
+    expect(contrast(swatch.fg, swatch.bg)).toBeGreaterThanOrEqual(4.5);
+  });
+
+  it.each(Object.entries(deviceColours))('device state %s text is readable on its colour', (_, swatch) => {
     expect(contrast(swatch.fg, swatch.bg)).toBeGreaterThanOrEqual(4.5);
   });
 

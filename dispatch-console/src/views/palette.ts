@@ -1,4 +1,4 @@
-import type { AlertState, IncidentStatus, UnitStatus } from '../api/types';
+import type { AlertState, DeviceState, IncidentStatus, UnitStatus } from '../api/types';
 
 // One palette for the whole console, dark for a dim control room. Status colours always come
 // with the status written out; the text on each colour meets WCAG AA (checked by a test).
@@ -60,6 +60,14 @@ export const alertStateColours: Record<AlertState, Swatch> = {
   ACTIVE: { bg: '#ad1457', fg: '#ffffff' },
   CANCELLED: { bg: '#546e7a', fg: '#ffffff' },
   EXPIRED: { bg: '#616161', fg: '#ffffff' },
+};
+
+/** Fire-alarm transmitters on the device board and the premises card. */
+export const deviceColours: Record<DeviceState, Swatch> = {
+  NORMAL: { bg: '#2e7d32', fg: '#ffffff' },
+  FAULT: { bg: '#bf360c', fg: '#ffffff' },
+  SILENT: { bg: '#f9a825', fg: '#111111' },
+  UNKNOWN: { bg: '#616161', fg: '#ffffff' },
 };
 
 /** WCAG 2 relative luminance of a #rrggbb colour. */

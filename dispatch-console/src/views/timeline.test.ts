@@ -71,6 +71,25 @@ describe('timeline entries', () => {
     expect(describeTimelineEntry(entry({ type: 'AlertCancelled' }), en)).toBe('Area alert cancelled');
   });
 
+  it('word a fire alarm with its zone, and say that a restore does not close the incident', () => {
+    expect(describeTimelineEntry(entry({ type: 'IncidentOpened', zone: '015' }), vi)).toBe(
+      'Báo cháy tự động, mở sự cố (vùng 015)',
+    );
+    expect(describeTimelineEntry(entry({ type: 'AlarmSignalled', zone: '016' }), vi)).toBe('Báo cháy tự động: vùng 016');
+    expect(describeTimelineEntry(entry({ type: 'AlarmRestored', zone: '015' }), vi)).toBe(
+      'Vùng 015: đã khôi phục (không đóng sự cố)',
+    );
+    expect(describeTimelineEntry(entry({ type: 'AlarmRestored', zone: '015' }), en)).toBe(
+      'Zone 015: restored (does not close the incident)',
+    );
+    expect(describeTimelineEntry(entry({ type: 'ReportJoined', reportCount: 3, zone: '002' }), en)).toBe(
+      'Automatic fire alarm joined the incident (zone 002, 3 reports in all)',
+    );
+    // Without a zone: a citizen's first report, and an alarm whose zone is not known.
+    expect(describeTimelineEntry(entry({ type: 'IncidentOpened' }), vi)).toBe('Tin báo đầu tiên, mở sự cố');
+    expect(describeTimelineEntry(entry({ type: 'AlarmSignalled' }), en)).toBe('Automatic fire alarm: zone ?');
+  });
+
   it('still say something for an event type this console does not know yet', () => {
     expect(describeTimelineEntry(entry({ type: 'SomethingNew' }), en)).toBe('Event SomethingNew');
   });

@@ -5,11 +5,18 @@ import { shortId } from '../state/queue';
 /**
  * The words for one timeline entry, in the console's language. The server sends only what changed
  * (types, statuses, callsigns, counts); notes and reasons are shown as the dispatcher typed them.
- * A message is only said to have been written: its text is in the conversation panel.
+ * A message is only said to have been written: its text is in the conversation panel. A fire
+ * alarm's entries name its zone (the panel's own label, shown as it came).
  */
 export function describeTimelineEntry(entry: TimelineEntry, t: Translate): string {
+  const zone = typeof entry.zone === 'string' && entry.zone !== '' ? entry.zone : null;
   switch (entry.type) {
     case 'IncidentOpened':
+      // The first alarm of a premises opens the incident like a first report, with its zone.
+      return zone ? t('timeline.IncidentOpenedAlarm', { zone }) : t('timeline.IncidentOpened');
+    case 'AlarmSignalled':
+    case 'AlarmRestored':
+      return t(`timeline.${entry.type}`, { zone: zone ?? '?' });
     case 'IncidentAcknowledged':
     case 'PhotoAdded':
     case 'MessagesRead':
@@ -23,7 +30,9 @@ export function describeTimelineEntry(entry: TimelineEntry, t: Translate): strin
       return t(byDispatcher ? 'timeline.MessageSentDispatcher' : 'timeline.MessageSentReporter');
     }
     case 'ReportJoined':
-      return t('timeline.ReportJoined', { n: entry.reportCount ?? 0 });
+      return zone
+        ? t('timeline.ReportJoinedAlarm', { zone, n: entry.reportCount ?? 0 })
+        : t('timeline.ReportJoined', { n: entry.reportCount ?? 0 });
     case 'UnitsDispatched':
       return t('timeline.UnitsDispatched', { units: (entry.units ?? []).join(', ') });
     case 'IncidentStatusChanged': {

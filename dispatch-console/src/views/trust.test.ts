@@ -26,6 +26,8 @@ describe('trust reasons in words', () => {
     expect(describeTrustReason({ code: 'DEVICE_FALSE_ALARMS', count: 3 }, vi)).toBe('Thiết bị đã báo giả 3 lần');
     expect(describeTrustReason({ code: 'DEVICE_CONFIRMED', count: 2 }, vi)).toBe('Thiết bị đã báo đúng cháy thật 2 lần');
     expect(describeTrustReason({ code: 'FAR_FROM_DEVICE' }, en)).toBe("Far from the device's other reports");
+    expect(describeTrustReason({ code: 'ALARM_DEVICE' }, vi)).toBe('Do thiết bị báo cháy tự động của cơ sở gửi');
+    expect(describeTrustReason({ code: 'ALARM_DEVICE' }, en)).toBe("Signalled by the building's automatic fire alarm");
   });
 
   it('name an unknown code (a newer server) rather than hide it, and mark a missing count', () => {

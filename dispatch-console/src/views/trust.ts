@@ -20,6 +20,7 @@ export function describeTrustReason(reason: TrustReason, t: Translate): string {
     case 'NO_DEVICE':
     case 'NEW_DEVICE':
     case 'FAR_FROM_DEVICE':
+    case 'ALARM_DEVICE':
       return t(`trustReason.${code}`);
     case 'BUSY_ADDRESS':
       return t('trustReason.BUSY_ADDRESS', {
