@@ -170,6 +170,28 @@ def other_table(r):
             f"{'–' if ratio is None else f'{ratio:.1f}×'} the warm p99 | "
             f"< 2× warm: {verdict(None if ratio is None else ratio < 2)} |"
         )
+    alarms = phases.get("alarms")
+    if alarms:
+        load = (f"{count(alarms.get('devices'))} transmitters, a link test each per {alarms.get('link_period_s')} s; "
+                f"fire alarms at {rate(alarms.get('alarm_rate_per_s'))}/s")
+        ok = alarms.get("check") == "ok"
+        rows.append(
+            f"| fire alarm → ACK (DC-09, TCP) | {load} | {ms(alarms.get('alarm_ack_p50_ms'))} | "
+            f"{ms(alarms.get('alarm_ack_p99_ms'))} | {ms(alarms.get('alarm_ack_max_ms'))} | "
+            f"{alarms.get('alarm_acked')} of {alarms.get('alarms')} ACKed; {alarms.get('db_fire_alarms_stored')} stored of "
+            f"{alarms.get('alarms_acked_total')} ACKed (warm-up included) | "
+            f"every ACKed alarm stored, none missing on the console: {verdict(ok)} |"
+        )
+        rows.append(
+            f"| fire alarm → console | {load} | {ms(alarms.get('console_p50_ms'))} | {ms(alarms.get('console_p99_ms'))} | "
+            f"{ms(alarms.get('console_max_ms'))} | {alarms.get('console_received')} received, "
+            f"{alarms.get('console_missing')} missing | |"
+        )
+        rows.append(
+            f"| link test → ACK (DC-09, UDP) | {load} | {ms(alarms.get('link_p50_ms'))} | {ms(alarms.get('link_p99_ms'))} | "
+            f"{ms(alarms.get('link_max_ms'))} | {count(alarms.get('link_acked'))} of {count(alarms.get('link_sent'))} ACKed, "
+            f"{alarms.get('link_nak')} NAK, {alarms.get('link_lost')} lost | |"
+        )
     return rows if len(rows) > 2 else []
 
 

@@ -11,6 +11,9 @@
 #                  none lost; then 400 reports/s scattered, open loop
 #   (f) stations   GET /api/v1/stations/nearest p99 with the demo stations and with 100,000
 #   (g) coldstart  time from java -jar to ready, and intake p99 in the first 30 s against warm
+#   (h) alarms     10,000 supervised fire-alarm transmitters, a SIA DC-09 link test each per 60 s over UDP,
+#                  and fire alarms at 2/s over TCP (AlarmLoad.java): alarm -> ACK, alarm -> console,
+#                  link test -> ACK; the database's count of stored alarms against the ACKed
 # Writes infra/bench/results/<date>-<commit>.json, then the README's table and
 # infra/bench/results/latency.svg (report.py). Every step is bounded in time; the processes it
 # starts are stopped on exit. Nothing leaves this machine. See infra/bench/README.md.
@@ -21,9 +24,9 @@
 #                  not touched
 #   --only PHASES  comma-separated names or letters, e.g. --only intake,pgbench or --only b,c
 #   --seconds N    length of each measured run (default 30)
-# Environment: BENCH_PORT (8181; management port +1000), BENCH_JAR, BENCH_JAVA_OPTS (for the
-# application), BENCH_RESULT (result file), BENCH_LIVE_MAX_DELIVERIES (deliveries/s attempted in
-# (d); default 12500 per core).
+# Environment: BENCH_PORT (8181; management port +1000), BENCH_ALARM_PORT (the DC-09 receiver, TCP
+# and UDP; BENCH_PORT +2000), BENCH_JAR, BENCH_JAVA_OPTS (for the application), BENCH_RESULT (result
+# file), BENCH_LIVE_MAX_DELIVERIES (deliveries/s attempted in (d); default 12500 per core).
 set -euo pipefail
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -37,7 +40,7 @@ usage() {
   exit "${1:-2}"
 }
 
-all_phases=(warmup intake pgbench live surge stations coldstart)
+all_phases=(warmup intake pgbench live surge stations coldstart alarms)
 smoke=0
 only=all
 seconds=
@@ -69,7 +72,8 @@ else
       e | surge) selected+=(surge) ;;
       f | stations) selected+=(stations) ;;
       g | coldstart) selected+=(coldstart) ;;
-      *) die "unknown phase '$w' (phases: ${all_phases[*]}, or a-g)" ;;
+      h | alarms) selected+=(alarms) ;;
+      *) die "unknown phase '$w' (phases: ${all_phases[*]}, or a-h)" ;;
     esac
   done
 fi
@@ -91,6 +95,7 @@ if [ "$smoke" = 1 ]; then
   open_rate=50 open_s=1
   stations_rate=50 stations_s=1 stations_synthetic=200
   cold_rate=20 cold_s=1
+  alarm_devices=200 alarm_period=4 alarm_warmup=2 alarm_s=2 alarm_rate=2.5
   drain=10 catch_up_s=10 stop_grace_s=3
 else
   run_s=${seconds:-30}
@@ -102,6 +107,9 @@ else
   open_rate=400 open_s=$run_s
   stations_rate=200 stations_s=$run_s stations_synthetic=100000
   cold_rate=100 cold_s=30
+  # The warm-up lasts a link-test period and more, so that every transmitter has been heard once (UNKNOWN ->
+  # NORMAL, announced live) before measuring: the measured window is supervision's steady state.
+  alarm_devices=10000 alarm_period=60 alarm_warmup=70 alarm_s=$run_s alarm_rate=2
   drain=30 catch_up_s=120 stop_grace_s=25
 fi
 spreads=(scattered hotspot)
@@ -109,6 +117,7 @@ live_cap=${BENCH_LIVE_MAX_DELIVERIES:-$((12500 * $(nproc)))}
 
 port=${BENCH_PORT:-8181}
 mport=$((port + 1000))
+aport=${BENCH_ALARM_PORT:-$((port + 2000))}
 base=http://127.0.0.1:$port
 db=baochay_bench
 pg_host=${BAOCHAY_PG_HOST:-127.0.0.1}
@@ -175,7 +184,7 @@ start_app() { # starts the application; sets app_pid, and ready_ms: from `java -
   t0=$(date +%s%N)
   # shellcheck disable=SC2086 # BENCH_JAVA_OPTS is a list of options, split on purpose
   # The live phase's consoles all sign in as one supervisor, and an account holds 5 sockets at most.
-  java ${BENCH_JAVA_OPTS:-} -Dquarkus.profile=demo -Dquarkus.http.port="$port" -Dquarkus.management.port="$mport" \
+  java ${BENCH_JAVA_OPTS:-} -Dquarkus.profile=demo -Dbaochay.alarm.port="$aport" -Dquarkus.http.port="$port" -Dquarkus.management.port="$mport" \
     -Dquarkus.log.level=WARN -Dbaochay.flood.unlimited=127.0.0.1 -Dbaochay.auth.key-dir="$work/keys" \
     -Dbaochay.auth.max-sockets-per-user=5000 \
     -jar "$jar" >>"$work/app.log" 2>&1 &
@@ -258,6 +267,7 @@ if ! command -v javac >/dev/null 2>&1 || [ "$(javac -version 2>&1 | sed -E 's/^j
 fi
 ! tcp_open 127.0.0.1 "$port" || die "port $port is in use (set BENCH_PORT to another)"
 ! tcp_open 127.0.0.1 "$mport" || die "port $mport (management) is in use (set BENCH_PORT to another)"
+! tcp_open 127.0.0.1 "$aport" || die "port $aport (DC-09 alarms) is in use (set BENCH_ALARM_PORT to another)"
 
 "$root/infra/local/postgis.sh" >/dev/null
 PGCONNECT_TIMEOUT=5 psql -X -q -h "$pg_host" -p "$pg_port" -U postgres -d postgres \
@@ -270,7 +280,7 @@ if [ ! -f "$jar" ]; then
   ./mvnw -B -q package -DskipTests
 fi
 # Compiled once (java OpenLoop.java would compile it at every start), while the application starts.
-javac -d "$work/classes" "$here/OpenLoop.java" &
+javac -d "$work/classes" "$here/OpenLoop.java" "$here/AlarmLoad.java" &
 javac_pid=$!
 bg_pids+=("$javac_pid")
 
@@ -288,7 +298,7 @@ machine=$(printf '{"nproc":%s,"memory_mb":%s,"cpu_model":%s,"kernel":%s,"java":%
 log "starting the application on port $port (fresh database: migrations, provinces, demo data)"
 start_app
 first_start_ms=$ready_ms
-wait "$javac_pid" || die "OpenLoop.java did not compile"
+wait "$javac_pid" || die "OpenLoop.java or AlarmLoad.java did not compile"
 forget "$javac_pid"
 mode=full
 [ "$smoke" = 0 ] || mode=smoke
@@ -592,6 +602,86 @@ if wants coldstart; then
 fi
 
 # ---------------------------------------------------------------------------------------------
+# (h) fire-alarm transmitters on the DC-09 receiver
+if wants alarms; then
+  echo
+  echo "== (h) alarms: $alarm_devices supervised transmitters, a DC-09 link test each per ${alarm_period} s over UDP; fire alarms at ${alarm_rate}/s over TCP, a connection each; ${alarm_warmup} s warm-up, then ${alarm_s} s measured (AlarmLoad.java)"
+  # A grid of 100 columns north-east of Ho Chi Minh City (Hồ Chí Minh, Đồng Nai), ~440 m x ~650 m apart: wider
+  # than the merge radius, so no two alarms share an incident, and away from every other phase's reports, so no
+  # alarm joins a citizen's incident of this run. Registered like PremisesRepository#insert: status UNKNOWN.
+  t0=$(date +%s%N)
+  PGOPTIONS='-c statement_timeout=300000' psql_at -c "
+    WITH seeded AS (
+      INSERT INTO premises (id, account_id, name, address, lat, lon, reporting_interval_s, demo, created_at, updated_at)
+      SELECT gen_random_uuid(), 'B' || lpad(upper(to_hex(n)), 7, '0'), 'Bench premises ' || lpad(n::text, 5, '0'),
+             'Benchmark only, not a real building', 10.80 + (n / 100) * 0.004, 106.60 + (n % 100) * 0.006, 120, true,
+             now(), now()
+      FROM generate_series(0, $((alarm_devices - 1))) AS n
+      RETURNING id)
+    INSERT INTO transmitter_status (premises_id, state, since) SELECT id, 'UNKNOWN', now() FROM seeded" >/dev/null
+  psql_at -F' ' -c "SELECT account_id, id FROM premises WHERE name LIKE 'Bench premises %' AND deleted_at IS NULL
+                    ORDER BY account_id" >"$work/alarm-premises.txt"
+  seeded=$(wc -l <"$work/alarm-premises.txt")
+  echo "   registered $seeded premises in $((($(date +%s%N) - t0) / 1000000)) ms ($(psql_at -c "SELECT count(DISTINCT province) FROM premises WHERE name LIKE 'Bench premises %'") provinces)"
+  line=$(with_timeout $((alarm_warmup + alarm_s + 90)) java -Xmx256m -XX:+UseSerialGC -cp "$work/classes" AlarmLoad \
+    --url "$base" --port "$aport" --premises "$work/alarm-premises.txt" --link-period "$alarm_period" \
+    --alarm-rate "$alarm_rate" --warmup "$alarm_warmup" --seconds "$alarm_s" 2>>"$work/alarmload.log" | sed -n 's/^BENCH //p') || true
+  if [ -n "$line" ]; then
+    rec=$(kv_json "$line")
+    # The database's view, once every answer is in: each ACKed fire alarm stored, each in an incident of its own.
+    read -r stored linked incidents normal silent unknown < <(psql_at -F' ' -c "
+      WITH bench AS (SELECT id FROM premises WHERE name LIKE 'Bench premises %')
+      SELECT (SELECT count(*) FROM alarm_signals WHERE premises_id IN (SELECT id FROM bench) AND meaning = 'FIRE_ALARM'),
+             (SELECT count(*) FROM alarm_signals WHERE premises_id IN (SELECT id FROM bench) AND meaning = 'FIRE_ALARM'
+                AND incident_id IS NOT NULL),
+             (SELECT count(*) FROM incidents WHERE premises_id IN (SELECT id FROM bench) AND source = 'ALARM_DEVICE'),
+             count(*) FILTER (WHERE state = 'NORMAL'), count(*) FILTER (WHERE state = 'SILENT'),
+             count(*) FILTER (WHERE state = 'UNKNOWN')
+      FROM transmitter_status WHERE premises_id IN (SELECT id FROM bench)") || true
+    [ -n "$unknown" ] || die "could not read the alarms back from the database"
+    acked_total=$(json_get "$rec" alarms_acked_total)
+    problems=()
+    [ "$stored" = "$acked_total" ] || problems+=("$stored fire alarms stored, $acked_total ACKed")
+    [ "$incidents" = "$stored" ] || problems+=("$incidents incidents for $stored stored fire alarms")
+    [ "$(json_get "$rec" console_missing)" = 0 ] || problems+=("$(json_get "$rec" console_missing) ACKed alarms never reached the console")
+    agrees=true check=ok
+    [ "$stored" = "$acked_total" ] || agrees=false
+    if [ "${#problems[@]}" -gt 0 ]; then check=$(IFS=';'; echo "${problems[*]}" | sed 's/;/; /g'); fi
+    printf '%s\n' "${rec%\}},\"transmitters_registered\":$seeded,\"db_fire_alarms_stored\":$stored,\"db_fire_alarms_in_incidents\":$linked,\"db_alarm_incidents\":$incidents,\"db_devices_normal\":$normal,\"db_devices_silent\":$silent,\"db_devices_unknown\":$unknown,\"stored_equals_acked\":$agrees,\"check\":$(json_str "$check")}" >"$work/alarms.json"
+    python3 - "$(cat "$work/alarms.json")" <<'PY'
+import json, sys
+r = json.loads(sys.argv[1])
+f = lambda v: "-" if v is None else v
+print("   %-26s %7s %8s %8s %8s %8s  %s" % ("measure", "count", "p50 ms", "p90 ms", "p99 ms", "max ms", "outcome"))
+rows = [
+    ("link test -> ACK (UDP)", r["link_sent"], "link_",
+     "%s ACKed, %s NAK, %s DUH, %s lost (with the warm-up: %s of %s unanswered)" % (
+         r["link_acked"], r["link_nak"], r["link_duh"], r["link_lost"], r["link_unanswered_total"], r["link_sent_total"])),
+    ("fire alarm -> ACK (TCP)", r["alarms"], "alarm_ack_",
+     "%s ACKed, %s NAK, %s DUH, %s timed out, %s failed" % (r["alarm_acked"], r["alarm_nak"], r["alarm_duh"],
+                                                           r["alarm_timeout"], r["alarm_error"])),
+    ("fire alarm -> console", r["alarm_acked"], "console_",
+     "%s received, %s missing" % (r["console_received"], r["console_missing"])),
+]
+for name, n, k, outcome in rows:
+    print("   %-26s %7s %8s %8s %8s %8s  %s" % (name, n, f(r.get(k + "p50_ms")), f(r.get(k + "p90_ms")),
+                                               f(r.get(k + "p99_ms")), f(r.get(k + "max_ms")), outcome))
+print("   database: %s fire alarms stored of %s ACKed (warm-up included), %s in an incident, %s incidents from ALARM_DEVICE;"
+      " transmitters %s NORMAL, %s SILENT, %s UNKNOWN%s" % (
+    r["db_fire_alarms_stored"], r["alarms_acked_total"], r["db_fire_alarms_in_incidents"], r["db_alarm_incidents"],
+    r["db_devices_normal"], r["db_devices_silent"], r["db_devices_unknown"],
+    "" if r["check"] == "ok" else "\n   <-- MISMATCH: %s" % r["check"]))
+PY
+  else
+    echo "   alarms failed: see $work/alarmload.log"
+  fi
+  # Marked deleted, as the registry deletes (rows, signals and incidents stay): nothing after this phase sees
+  # thousands of transmitters fall silent.
+  psql_at -c "UPDATE premises SET deleted_at = now(), updated_at = now(), version = version + 1
+              WHERE name LIKE 'Bench premises %' AND deleted_at IS NULL" >/dev/null
+fi
+
+# ---------------------------------------------------------------------------------------------
 # The result file, the README table and the chart
 slurp() { [ -s "$work/$1" ] && cat "$work/$1" || echo null; }
 slurp_lines() { [ -s "$work/$1" ] && printf '[%s]' "$(paste -sd, "$work/$1")" || echo null; }
@@ -604,14 +694,14 @@ else
 fi
 {
   printf '{"schema":1,"commit":%s,"dirty":%s,"date":%s,"mode":"%s",' "$(json_str "$commit")" "$dirty" "$(json_str "$(date -u +%FT%TZ)")" "$mode"
-  printf '"options":{"phases":%s,"seconds_per_run":%s,"window_s":%s,"port":%s,"app_java_opts":%s,"live_max_deliveries_per_s":%s},' \
-    "$(printf '%s\n' "${selected[@]}" | sed 's/.*/"&"/' | paste -sd, - | sed 's/.*/[&]/')" "$run_s" "$window" "$port" \
+  printf '"options":{"phases":%s,"seconds_per_run":%s,"window_s":%s,"port":%s,"alarm_port":%s,"app_java_opts":%s,"live_max_deliveries_per_s":%s},' \
+    "$(printf '%s\n' "${selected[@]}" | sed 's/.*/"&"/' | paste -sd, - | sed 's/.*/[&]/')" "$run_s" "$window" "$port" "$aport" \
     "$(json_str "${BENCH_JAVA_OPTS:-}")" "$live_cap"
   printf '"units":{"_ms":"milliseconds","_s":"seconds","rps":"requests per second","tps":"transactions per second","_per_s":"per second","ratio":"dimensionless"},'
   printf '"machine":%s,"first_start_ms":%s,"phases":{' "$machine" "$first_start_ms"
-  printf '"warmup":%s,"intake":%s,"pgbench":%s,"live":%s,"surge":%s,"open_loop":%s,"stations":%s,"coldstart":%s' \
+  printf '"warmup":%s,"intake":%s,"pgbench":%s,"live":%s,"surge":%s,"open_loop":%s,"stations":%s,"coldstart":%s,"alarms":%s' \
     "$(slurp warmup.json)" "$(slurp_lines intake.jsonl)" "$(slurp_lines pgbench.jsonl)" "$(slurp_lines live.jsonl)" \
-    "$(slurp surge.json)" "$(slurp open.json)" "$(slurp_lines stations.jsonl)" "$(slurp coldstart.json)"
+    "$(slurp surge.json)" "$(slurp open.json)" "$(slurp_lines stations.jsonl)" "$(slurp coldstart.json)" "$(slurp alarms.json)"
   printf '},"notes":[%s]}\n' "$notes_json"
 } >"$work/result.raw.json"
 python3 -m json.tool "$work/result.raw.json" >"$result" || die "the result is not valid JSON: $work/result.raw.json"
