@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Starts the whole system on one port (http://localhost:8080) with the demo data: makes sure
-# PostgreSQL+PostGIS and RabbitMQ run, builds the application, and runs it in the demo profile.
+# PostgreSQL+PostGIS, RabbitMQ and Mosquitto run, builds the application, and runs it in the demo profile.
 # Stop it with Ctrl-C. BAOCHAY_SKIP_BUILD=1 reuses the last build.
 set -euo pipefail
 

@@ -39,6 +39,9 @@ public class Dc09Receiver {
     /** The longest frame DC-09 allows, with its LF, CRC, length and CR. */
     static final int MAX_FRAME = 1 + 8 + 0xFFF + 1;
 
+    /** The UDP socket's receive buffer asked for, in bytes. */
+    static final int UDP_RECEIVE_BUFFER = 4 << 20;
+
     private final Vertx vertx;
     private final AlarmService alarms;
     private final AlarmConfig config;
@@ -63,7 +66,9 @@ public class Dc09Receiver {
                         .setIdleTimeout((int) config.idleTimeout().toSeconds()).setIdleTimeoutUnit(TimeUnit.SECONDS))
                 .connectHandler(this::connected);
         tcp.listen().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
-        udp = vertx.createDatagramSocket(new DatagramSocketOptions());
+        // A burst (transmitters coming back after an outage, each sending at once) must wait in the socket's buffer,
+        // not be dropped by the kernel: ask for 4 MiB (Linux caps it at net.core.rmem_max; raise that on a centre).
+        udp = vertx.createDatagramSocket(new DatagramSocketOptions().setReceiveBufferSize(UDP_RECEIVE_BUFFER));
         udp.listen(config.port(), config.host()).toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
         udp.handler(packet -> answer(packet.data().getBytes(), AlarmService.Channel.DC09_UDP, reply ->
                 udp.send(Buffer.buffer(reply), packet.sender().port(), packet.sender().host())));

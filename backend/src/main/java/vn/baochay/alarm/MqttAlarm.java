@@ -119,6 +119,9 @@ public final class MqttAlarm {
         }
         Instant sentAt = null;
         String sent = text(message, "sentAt");
+        if (sent == null && message.hasNonNull("sentAt")) {
+            throw new Refused(Answer.duh(messageId, "MALFORMED", now), "sentAt must be an ISO-8601 instant as text");
+        }
         if (sent != null) {
             try {
                 sentAt = Instant.parse(sent);

@@ -38,6 +38,7 @@ public class MqttAlarmInput {
     private final Vertx vertx;
     private final Clock clock;
     private final Dc09TimestampWindow window;
+    private final java.time.Duration storeTimeout;
 
     MqttAlarmInput(AlarmService alarms, @Channel("alarm-mqtt-answers") MutinyEmitter<String> answers, ObjectMapper json,
                    Vertx vertx, AlarmConfig config, Clock clock) {
@@ -47,6 +48,7 @@ public class MqttAlarmInput {
         this.vertx = vertx;
         this.clock = clock;
         this.window = new Dc09TimestampWindow(config.timestampBehind(), config.timestampAhead());
+        this.storeTimeout = config.storeTimeout();
     }
 
     @Incoming("alarm-mqtt")
@@ -78,7 +80,8 @@ public class MqttAlarmInput {
             }
             return alarms.accept(new AlarmService.Signal(AlarmService.Channel.MQTT, read.accountId(), read.messageId(),
                     read.event(), read.events(), read.sentAt()), transmitter);
-        }).map(ignored -> MqttAlarm.Answer.ack(read.messageId(), clock.instant()));
+        }).map(ignored -> MqttAlarm.Answer.ack(read.messageId(), clock.instant()))
+                .ifNoItem().after(storeTimeout).fail();
     }
 
     private CompletionStage<Void> send(String topic, MqttAlarm.Answer answer) {

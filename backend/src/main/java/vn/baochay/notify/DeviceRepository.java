@@ -77,13 +77,21 @@ class DeviceRepository {
                 .replaceWithVoid());
     }
 
-    /** A newer registration of the same phone takes over the old one's reports; the old one goes. */
+    /** A newer registration of the same phone takes over the old one's reports and premises; the old one goes. */
     Uni<Void> replace(UUID old, UUID by) {
         return sessions.withSession(session -> session.createNativeQuery(
                         "UPDATE report_devices SET device_id = :by WHERE device_id = :old")
                 .setParameter("by", by)
                 .setParameter("old", old)
                 .executeUpdate()
+                // The phone stays an owner of the premises it was one of, under its new registration.
+                .chain(() -> session.createNativeQuery("""
+                                UPDATE premises SET owner_device_ids = array_replace(owner_device_ids, :old, :by)
+                                WHERE :old = ANY (owner_device_ids)
+                                """)
+                        .setParameter("by", by)
+                        .setParameter("old", old)
+                        .executeUpdate())
                 .chain(() -> delete(old)));
     }
 

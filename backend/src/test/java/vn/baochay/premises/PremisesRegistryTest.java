@@ -180,6 +180,24 @@ class PremisesRegistryTest {
         assertThat(FakeFcm.instance().to(owner.fcmToken())).hasSize(1);
     }
 
+    @Test
+    void anOwnersPhoneThatRegistersAgainStaysAnOwner() {
+        Phone owner = Phone.registered("vi");
+        Map<String, Object> body = PremisesRegistry.body(PremisesRegistry.freshAccount(), Places.inDienBien());
+        body.put("ownerDeviceIds", List.of(owner.deviceId()));
+        String id = Dispatchers.as(Dispatchers.SUPERVISOR).body(body).post("/api/v1/dispatch/premises")
+                .then().statusCode(201).extract().path("id");
+
+        // The app lost its secret and registers the same FCM token again: a new registration replaces the old.
+        String again = io.restassured.RestAssured.given().contentType("application/json")
+                .body(Map.of("fcmToken", owner.fcmToken(), "platform", "ANDROID", "language", "vi"))
+                .post("/api/v1/devices").then().statusCode(201).extract().path("deviceId");
+
+        assertThat(again).isNotEqualTo(owner.deviceId());
+        assertThat(Dispatchers.as(Dispatchers.SUPERVISOR).get("/api/v1/dispatch/premises/" + id).then()
+                .statusCode(200).extract().jsonPath().getList("ownerDeviceIds")).containsExactly(again);
+    }
+
     /** One Contact ID fire alarm over TCP, framed by hand (CRC-16/ARC, length, UTC timestamp). */
     private String sendFireAlarm(String account) throws Exception {
         int port = receiver.tcpPort();
