@@ -31,6 +31,11 @@ public interface AlarmConfig {
     @WithDefault("20s")
     Duration timestampAhead();
 
+    /** The window a frame's timestamp (or an MQTT message's {@code sentAt}) must lie in. */
+    default Dc09TimestampWindow timestampWindow() {
+        return new Dc09TimestampWindow(timestampBehind(), timestampAhead());
+    }
+
     /**
      * For how long a frame that repeats an earlier one (same account, sequence number and event) is taken as
      * the transmitter sending it again because it missed the ACK, and acknowledged without acting on it twice.

@@ -55,7 +55,7 @@ public class Dc09Receiver {
         this.alarms = alarms;
         this.config = config;
         this.clock = clock;
-        this.window = new Dc09TimestampWindow(config.timestampBehind(), config.timestampAhead());
+        this.window = config.timestampWindow();
     }
 
     void start(@Observes StartupEvent event) throws Exception {

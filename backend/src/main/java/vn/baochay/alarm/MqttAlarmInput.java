@@ -47,7 +47,7 @@ public class MqttAlarmInput {
         this.json = json;
         this.vertx = vertx;
         this.clock = clock;
-        this.window = new Dc09TimestampWindow(config.timestampBehind(), config.timestampAhead());
+        this.window = config.timestampWindow();
         this.storeTimeout = config.storeTimeout();
     }
 

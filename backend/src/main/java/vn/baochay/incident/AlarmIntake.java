@@ -42,16 +42,11 @@ public class AlarmIntake {
         AlarmOrigin alarm = Objects.requireNonNull(report.alarm(), "not an alarm");
         double radiusM = policy.searchRadiusM(report.accuracyM());
         double weight = policy.weight(report.accuracyM());
-        return transactions.inTransaction(() -> incidents
-                .lockMergeCells(report.kind(), policy.cellsAround(report.lat(), report.lon(), radiusM))
+        return transactions.inTransaction(() -> intake.lockCellsAround(report, radiusM)
                 .chain(() -> incidents.openForPremises(alarm.premisesId()))
                 .chain(open -> open != null
                         ? signalledAgain(open, alarm, signalId, report.receivedAt())
-                        : incidents.findMergeCandidate(report.kind(), report.lat(), report.lon(), radiusM,
-                                        policy.oldestJoinableReport(report.receivedAt()))
-                                .chain(candidate -> candidate == null
-                                        ? intake.open(report, weight) : intake.join(candidate, report, weight))
-                                .map(Admission::incidentId)));
+                        : intake.joinOrOpen(report, radiusM, weight).map(Admission::incidentId)));
     }
 
     /**

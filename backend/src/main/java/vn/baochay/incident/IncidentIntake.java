@@ -46,18 +46,27 @@ public class IncidentIntake {
     public Uni<Admission> admit(IncomingReport report) {
         double radiusM = policy.searchRadiusM(report.accuracyM());
         double weight = policy.weight(report.accuracyM());
-        return transactions.inTransaction(() -> incidents
-                .lockMergeCells(report.kind(), policy.cellsAround(report.lat(), report.lon(), radiusM))
-                .chain(() -> incidents.findMergeCandidate(report.kind(), report.lat(), report.lon(), radiusM,
-                        policy.oldestJoinableReport(report.receivedAt())))
-                .chain(candidate -> candidate == null ? open(report, weight) : join(candidate, report, weight)));
+        return transactions.inTransaction(() -> lockCellsAround(report, radiusM)
+                .chain(() -> joinOrOpen(report, radiusM, weight)));
+    }
+
+    /** The advisory locks on the grid cells around the report, held until the transaction ends. */
+    Uni<Void> lockCellsAround(IncomingReport report, double radiusM) {
+        return incidents.lockMergeCells(report.kind(), policy.cellsAround(report.lat(), report.lon(), radiusM));
+    }
+
+    /** Joins the report to the nearest joinable open incident, or opens one; call with the cells locked. */
+    Uni<Admission> joinOrOpen(IncomingReport report, double radiusM, double weight) {
+        return incidents.findMergeCandidate(report.kind(), report.lat(), report.lon(), radiusM,
+                        policy.oldestJoinableReport(report.receivedAt()))
+                .chain(candidate -> candidate == null ? open(report, weight) : join(candidate, report, weight));
     }
 
     /** A source that opens this many incidents within {@link #BURST_WINDOW} is a burst, grouped by consoles. */
     static final int BURST = 3;
     static final java.time.Duration BURST_WINDOW = java.time.Duration.ofMinutes(10);
 
-    Uni<Admission> open(IncomingReport report, double weight) {
+    private Uni<Admission> open(IncomingReport report, double weight) {
         Incident incident = Incident.open(report.kind(), report.lat(), report.lon(), weight, report.receivedAt(),
                 report.sourceHash(), report.trust());
         if (report.alarm() != null) {
@@ -80,7 +89,7 @@ public class IncidentIntake {
                 .map(summary -> new Admission(stored.id, incident.id(), incident.status(), incident.reportCount(), false));
     }
 
-    Uni<Admission> join(UUID incidentId, IncomingReport report, double weight) {
+    private Uni<Admission> join(UUID incidentId, IncomingReport report, double weight) {
         return incidents.lock(incidentId).chain(incident -> {
             incident.join(report.lat(), report.lon(), weight, report.receivedAt(), report.trust());
             if (report.alarm() != null) {

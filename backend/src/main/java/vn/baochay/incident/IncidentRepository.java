@@ -113,7 +113,6 @@ class IncidentRepository {
                 .replaceWithVoid());
     }
 
-    /** The nearest open incident of this kind within the radius whose last report is recent enough, or null. */
     /** The open incident a premises' transmitter has signalled into, the most recent if several; null if none. */
     Uni<UUID> openForPremises(UUID premisesId) {
         return sessions.withSession(session -> session.createNativeQuery("""
@@ -128,6 +127,7 @@ class IncidentRepository {
                 .map(ids -> ids.isEmpty() ? null : ids.get(0)));
     }
 
+    /** The nearest open incident of this kind within the radius whose last report is recent enough, or null. */
     Uni<UUID> findMergeCandidate(IncidentKind kind, double lat, double lon, double radiusM, Instant lastReportSince) {
         return sessions.withSession(session -> session.createNativeQuery("""
                         SELECT id FROM incidents

@@ -2,6 +2,7 @@ package vn.baochay.alarm;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
@@ -14,7 +15,9 @@ import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 import vn.baochay.support.Api;
 import vn.baochay.support.Dispatchers;
+import vn.baochay.support.FakeFcm;
 import vn.baochay.support.LiveClient;
+import vn.baochay.support.Phone;
 import vn.baochay.support.Places;
 import vn.baochay.support.PremisesRegistry;
 import vn.baochay.support.Reports;
@@ -151,7 +154,7 @@ class AlarmReceiverTest {
             assertThat(changed.getString("device.code")).isNull();
             assertThat(changed.getString("device.fault.code")).isEqualTo("373");
             assertThat(changed.getString("device.fault.zone")).isEqualTo("005");
-            JsonPath onBoard = boardEntry(premises, "");
+            JsonPath onBoard = PremisesRegistry.boardEntry(premises, "");
             assertThat(onBoard.getString("state")).isEqualTo("FAULT");
             assertThat(onBoard.getString("fault.code")).isEqualTo("373");
             assertThat(onBoard.getString("since")).isNotNull();
@@ -161,19 +164,19 @@ class AlarmReceiverTest {
                     .stampedAt(clock.instant()).bytes())).startsWith("\"ACK\"0002");
             console.await(deviceChanged(premises, "NORMAL"), SOON);
             assertThat(boardIds("")).doesNotContain(premises.getString("id"));
-            assertThat(boardEntry(premises, "?state=NORMAL").getString("fault")).isNull();
+            assertThat(PremisesRegistry.boardEntry(premises, "?state=NORMAL").getString("fault")).isNull();
 
             assertThat(console.seen().stream().filter(m -> "IncidentOpened".equals(m.getString("eventType"))
                     && premises.getString("id").equals(m.getString("incident.premises.id")))).isEmpty();
         }
-        assertThat(openIncidentIds(premises)).isEmpty();
+        assertThat(PremisesRegistry.openIncidentIds(premises)).isEmpty();
     }
 
     @Test
     void aLinkTestIsAcknowledgedAndShowsTheDeviceAlive() throws Exception {
         JsonPath premises = PremisesRegistry.register(Places.inDienBien(), null);
         String account = premises.getString("accountId");
-        assertThat(boardEntry(premises, "").getString("state")).isEqualTo("UNKNOWN");
+        assertThat(PremisesRegistry.boardEntry(premises, "").getString("state")).isEqualTo("UNKNOWN");
 
         try (Transmitter panel = Transmitter.overTcp(receiver.tcpPort())) {
             String answer = panel.send(TransmitterFrames.linkTest(account).sequence(12)
@@ -181,10 +184,10 @@ class AlarmReceiverTest {
             assertThat(answer).isEqualTo("\"ACK\"0012L0#" + account + "[]");
         }
 
-        JsonPath entry = boardEntry(premises, "?state=ALL");
+        JsonPath entry = PremisesRegistry.boardEntry(premises, "?state=ALL");
         assertThat(entry.getString("state")).isEqualTo("NORMAL");
         assertThat(Instant.parse(entry.getString("lastSignalAt"))).isAfter(clock.instant().minusSeconds(30));
-        assertThat(openIncidentIds(premises)).isEmpty();
+        assertThat(PremisesRegistry.openIncidentIds(premises)).isEmpty();
     }
 
     @Test
@@ -198,8 +201,8 @@ class AlarmReceiverTest {
             assertThat(panel.send(damaged)).startsWith("\"NAK\"0000R0L0A0[]_");
         }
 
-        assertThat(boardEntry(premises, "").getString("state")).isEqualTo("UNKNOWN");
-        assertThat(openIncidentIds(premises)).isEmpty();
+        assertThat(PremisesRegistry.boardEntry(premises, "").getString("state")).isEqualTo("UNKNOWN");
+        assertThat(PremisesRegistry.openIncidentIds(premises)).isEmpty();
     }
 
     @Test
@@ -217,8 +220,8 @@ class AlarmReceiverTest {
         assertThat(answer).startsWith("\"NAK\"0000R0L0A0[]_");
         Instant told = Dc09Timestamps.parse(answer.substring(answer.indexOf('_') + 1)).orElseThrow();
         assertThat(Duration.between(told, clock.instant()).abs()).isLessThan(Duration.ofSeconds(5));
-        assertThat(openIncidentIds(premises)).isEmpty();
-        assertThat(boardEntry(premises, "").getString("state")).isEqualTo("UNKNOWN");
+        assertThat(PremisesRegistry.openIncidentIds(premises)).isEmpty();
+        assertThat(PremisesRegistry.boardEntry(premises, "").getString("state")).isEqualTo("UNKNOWN");
     }
 
     @Test
@@ -238,7 +241,7 @@ class AlarmReceiverTest {
 
         assertThat(first).startsWith("\"ACK\"0041");
         assertThat(again).startsWith("\"ACK\"0041");
-        List<String> open = openIncidentIds(premises);
+        List<String> open = PremisesRegistry.openIncidentIds(premises);
         assertThat(open).hasSize(1);
         JsonPath detail = detail(open.get(0));
         assertThat(detail.getInt("reportCount")).isEqualTo(1);
@@ -260,7 +263,7 @@ class AlarmReceiverTest {
             assertThat(wrongKey).startsWith("\"NAK\"");
             String plaintext = panel.send(fireAlarm(account, 2, "015"));
             assertThat(plaintext).startsWith("\"NAK\"");
-            assertThat(openIncidentIds(premises)).isEmpty();
+            assertThat(PremisesRegistry.openIncidentIds(premises)).isEmpty();
 
             String answer = panel.send(TransmitterFrames.contactId(account, "1110 01 015").sequence(3)
                     .stampedAt(clock.instant()).encryptedWith(key).bytes());
@@ -270,7 +273,7 @@ class AlarmReceiverTest {
             assertThat(inside).hasSize(32).matches("[^|]*\\|]_\\d\\d:\\d\\d:\\d\\d,\\d\\d-\\d\\d-\\d{4}");
         }
 
-        List<String> open = openIncidentIds(premises);
+        List<String> open = PremisesRegistry.openIncidentIds(premises);
         assertThat(open).hasSize(1);
         assertThat(detail(open.get(0)).getList("premises.zones")).containsExactly("015");
     }
@@ -283,7 +286,7 @@ class AlarmReceiverTest {
             assertThat(panel.send(TransmitterFrames.linkTest(account).sequence(1).stampedAt(clock.instant()).bytes()))
                     .startsWith("\"ACK\"");
         }
-        assertThat(boardEntry(premises, "?state=ALL").getString("state")).isEqualTo("NORMAL");
+        assertThat(PremisesRegistry.boardEntry(premises, "?state=ALL").getString("state")).isEqualTo("NORMAL");
 
         try (LiveClient console = LiveClient.connect(Dispatchers.DIEN_BIEN, null)) {
             console.await(LiveClient.type("snapshot"), SOON);
@@ -293,13 +296,13 @@ class AlarmReceiverTest {
             assertThat(silent.getString("device.accountId")).isEqualTo(account);
             assertThat(silent.getInt("device.reportingIntervalSeconds")).isEqualTo(60);
         }
-        assertThat(boardEntry(premises, "").getString("state")).isEqualTo("SILENT");
+        assertThat(PremisesRegistry.boardEntry(premises, "").getString("state")).isEqualTo("SILENT");
 
         // It is heard again: back to NORMAL.
         try (Transmitter panel = Transmitter.overUdp(receiver.udpPort())) {
             panel.send(TransmitterFrames.linkTest(account).sequence(2).stampedAt(clock.instant()).bytes());
         }
-        assertThat(boardEntry(premises, "?state=ALL").getString("state")).isEqualTo("NORMAL");
+        assertThat(PremisesRegistry.boardEntry(premises, "?state=ALL").getString("state")).isEqualTo("NORMAL");
     }
 
     @Test
@@ -315,7 +318,7 @@ class AlarmReceiverTest {
         String another = Api.submit(Reports.at(Places.east(market, 30))).statusCode(201).extract().path("incidentId");
 
         assertThat(another).isEqualTo(byCitizen);
-        assertThat(openIncidentIds(premises)).containsExactly(byCitizen);
+        assertThat(PremisesRegistry.openIncidentIds(premises)).containsExactly(byCitizen);
         JsonPath detail = detail(byCitizen);
         assertThat(detail.getInt("reportCount")).isEqualTo(3);
         assertThat(detail.getString("source")).isEqualTo("CITIZEN");
@@ -345,7 +348,36 @@ class AlarmReceiverTest {
                     .sequence(3).stampedAt(clock.instant()).bytes());
             assertThat(answer).startsWith("\"DUH\"0003");
         }
-        assertThat(openIncidentIds(premises)).isEmpty();
+        assertThat(PremisesRegistry.openIncidentIds(premises)).isEmpty();
+    }
+
+    @Test
+    void theOwnersPhonesAreToldWhenThePremisesFireAlarmGoesOff() throws Exception {
+        Phone owner = Phone.registered("vi");
+        Phone manager = Phone.registered("en");
+        Phone stranger = Phone.registered("vi");
+        Map<String, Object> body = PremisesRegistry.body(PremisesRegistry.freshAccount(), Places.inDienBien());
+        body.put("ownerDeviceIds", List.of(owner.deviceId(), manager.deviceId()));
+        JsonPath premises = Dispatchers.as(Dispatchers.SUPERVISOR).body(body).post("/api/v1/dispatch/premises")
+                .then().statusCode(201).extract().jsonPath();
+        assertThat(premises.getList("ownerDeviceIds")).containsExactlyInAnyOrder(owner.deviceId(), manager.deviceId());
+
+        try (Transmitter panel = Transmitter.overTcp(receiver.tcpPort())) {
+            assertThat(panel.send(fireAlarm(premises.getString("accountId"), 1, "001"))).startsWith("\"ACK\"");
+        }
+
+        FakeFcm.Received toOwner = FakeFcm.instance().await(owner.fcmToken(), 1, Duration.ofSeconds(15)).get(0);
+        JsonNode toManager = FakeFcm.instance().await(manager.fcmToken(), 1, Duration.ofSeconds(15)).get(0).message();
+        assertThat(toOwner.message().path("data").path("kind").asText()).isEqualTo("PREMISES_ALARM");
+        assertThat(toOwner.message().path("notification").path("title").asText())
+                .isEqualTo("Hệ thống báo cháy tại cơ sở của bạn đang báo động");
+        assertThat(toManager.path("notification").path("title").asText())
+                .isEqualTo("The fire alarm at your premises has gone off");
+        String incidentId = toOwner.message().path("data").path("incidentId").asText();
+        assertThat(detail(incidentId).getString("premises.id")).isEqualTo(premises.getString("id"));
+        Thread.sleep(1000);
+        assertThat(FakeFcm.instance().to(stranger.fcmToken())).isEmpty();
+        assertThat(FakeFcm.instance().to(owner.fcmToken())).hasSize(1);
     }
 
     // ---------------------------------------------------------------------------------------------
@@ -360,7 +392,7 @@ class AlarmReceiverTest {
         try (Transmitter panel = Transmitter.overTcp(receiver.tcpPort())) {
             assertThat(panel.send(fireAlarm(premises.getString("accountId"), sequence, zone))).startsWith("\"ACK\"");
         }
-        List<String> open = openIncidentIds(premises);
+        List<String> open = PremisesRegistry.openIncidentIds(premises);
         assertThat(open).hasSize(1);
         return open.get(0);
     }
@@ -379,24 +411,6 @@ class AlarmReceiverTest {
     private static JsonPath detail(String incidentId) {
         return Dispatchers.as(Dispatchers.SUPERVISOR).get("/api/v1/dispatch/incidents/" + incidentId)
                 .then().statusCode(200).extract().jsonPath();
-    }
-
-    /** The open incidents the premises' alarms opened or joined. */
-    private static List<String> openIncidentIds(JsonPath premises) {
-        JsonPath page = Dispatchers.as(Dispatchers.SUPERVISOR).queryParam("size", 200)
-                .queryParam("province", premises.getString("province"))
-                .get("/api/v1/dispatch/incidents").then().statusCode(200).extract().jsonPath();
-        return page.getList("items.findAll { it.premises != null && it.premises.id == '"
-                + premises.getString("id") + "' }.id");
-    }
-
-    private static JsonPath boardEntry(JsonPath premises, String query) {
-        JsonPath board = Dispatchers.as(Dispatchers.DIEN_BIEN).get("/api/v1/dispatch/devices" + query)
-                .then().statusCode(200).extract().jsonPath();
-        String path = "devices.find { it.premisesId == '" + premises.getString("id") + "' }";
-        Map<String, Object> entry = board.getMap(path);
-        assertThat(entry).as("premises %s on the board%s", premises.getString("accountId"), query).isNotNull();
-        return board.setRootPath(path);
     }
 
     private static List<String> boardIds(String query) {

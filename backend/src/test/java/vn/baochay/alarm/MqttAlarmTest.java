@@ -14,7 +14,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -99,7 +98,7 @@ class MqttAlarmTest {
             assertThat(panel.send(message).getString("answer")).isEqualTo("ACK");
         }
 
-        List<String> open = openIncidentIds(premises);
+        List<String> open = PremisesRegistry.openIncidentIds(premises);
         assertThat(open).hasSize(1);
         assertThat(Dispatchers.as(Dispatchers.SUPERVISOR).get("/api/v1/dispatch/incidents/" + open.get(0))
                 .then().statusCode(200).extract().jsonPath().getInt("reportCount")).isEqualTo(1);
@@ -115,7 +114,7 @@ class MqttAlarmTest {
             assertThat(panel.send(message("t2", "ADM-CID", "1301 00 000", null)).getString("answer")).isEqualTo("ACK");
             assertThat(boardState(premises)).isEqualTo("FAULT");
         }
-        assertThat(openIncidentIds(premises)).isEmpty();
+        assertThat(PremisesRegistry.openIncidentIds(premises)).isEmpty();
     }
 
     @Test
@@ -130,7 +129,7 @@ class MqttAlarmTest {
             assertThat(Duration.between(Instant.parse(answer.getString("receiverTime")), clock.instant()).abs())
                     .isLessThan(Duration.ofSeconds(5));
         }
-        assertThat(openIncidentIds(premises)).isEmpty();
+        assertThat(PremisesRegistry.openIncidentIds(premises)).isEmpty();
     }
 
     @Test
@@ -149,7 +148,7 @@ class MqttAlarmTest {
             JsonPath badFormat = panel.send(message("b3", "XML", "1110 01 001", null));
             assertThat(badFormat.getString("reason")).isEqualTo("UNSUPPORTED_FORMAT");
         }
-        assertThat(openIncidentIds(premises)).isEmpty();
+        assertThat(PremisesRegistry.openIncidentIds(premises)).isEmpty();
         assertThat(boardState(premises)).isEqualTo("UNKNOWN");
     }
 
@@ -158,19 +157,7 @@ class MqttAlarmTest {
                 + (sentAt == null ? "" : ",\"sentAt\":\"" + sentAt + "\"") + "}";
     }
 
-    private static List<String> openIncidentIds(JsonPath premises) {
-        JsonPath page = Dispatchers.as(Dispatchers.SUPERVISOR).queryParam("size", 200)
-                .queryParam("province", premises.getString("province"))
-                .get("/api/v1/dispatch/incidents").then().statusCode(200).extract().jsonPath();
-        return page.getList("items.findAll { it.premises != null && it.premises.id == '"
-                + premises.getString("id") + "' }.id");
-    }
-
     private static String boardState(JsonPath premises) {
-        Map<String, Object> entry = Dispatchers.as(Dispatchers.DIEN_BIEN).get("/api/v1/dispatch/devices?state=ALL")
-                .then().statusCode(200).extract().jsonPath()
-                .getMap("devices.find { it.premisesId == '" + premises.getString("id") + "' }");
-        assertThat(entry).isNotNull();
-        return (String) entry.get("state");
+        return PremisesRegistry.boardEntry(premises, "?state=ALL").getString("state");
     }
 }

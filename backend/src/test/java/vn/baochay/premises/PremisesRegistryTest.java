@@ -3,43 +3,26 @@ package vn.baochay.premises;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
-import jakarta.inject.Inject;
-import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.Socket;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import vn.baochay.alarm.Dc09Receiver;
 import vn.baochay.support.Accounts;
 import vn.baochay.support.Dispatchers;
-import vn.baochay.support.FakeFcm;
 import vn.baochay.support.Phone;
 import vn.baochay.support.Places;
 import vn.baochay.support.PremisesRegistry;
-import vn.baochay.support.TestClock;
 
 /**
  * The premises registry as supervisors use it: who may write it, what it refuses, what a dispatcher reads, and
- * the owners' phones that are told when the premises' fire alarm goes off.
+ * whose phones it names as owners (told when the alarm goes off: alarm.AlarmReceiverTest).
  */
 @QuarkusTest
 class PremisesRegistryTest {
 
     private static final String PROBLEMS = "https://baochay.vn/problems/";
-
-    @Inject
-    TestClock clock;
-
-    @Inject
-    Dc09Receiver receiver;
 
     @Test
     void registeringReadingEditingAndDeletingPremises() {
@@ -152,35 +135,6 @@ class PremisesRegistryTest {
     }
 
     @Test
-    void theOwnersPhonesAreToldWhenThePremisesFireAlarmGoesOff() throws Exception {
-        Phone owner = Phone.registered("vi");
-        Phone manager = Phone.registered("en");
-        Phone stranger = Phone.registered("vi");
-        Map<String, Object> body = PremisesRegistry.body(PremisesRegistry.freshAccount(), Places.inDienBien());
-        body.put("ownerDeviceIds", List.of(owner.deviceId(), manager.deviceId()));
-        JsonPath premises = Dispatchers.as(Dispatchers.SUPERVISOR).body(body).post("/api/v1/dispatch/premises")
-                .then().statusCode(201).extract().jsonPath();
-        assertThat(premises.getList("ownerDeviceIds")).containsExactlyInAnyOrder(owner.deviceId(), manager.deviceId());
-
-        String answer = sendFireAlarm(premises.getString("accountId"));
-        assertThat(answer).contains("\"ACK\"");
-
-        FakeFcm.Received toOwner = FakeFcm.instance().await(owner.fcmToken(), 1, Duration.ofSeconds(15)).get(0);
-        JsonNode toManager = FakeFcm.instance().await(manager.fcmToken(), 1, Duration.ofSeconds(15)).get(0).message();
-        assertThat(toOwner.message().path("data").path("kind").asText()).isEqualTo("PREMISES_ALARM");
-        assertThat(toOwner.message().path("notification").path("title").asText())
-                .isEqualTo("Hệ thống báo cháy tại cơ sở của bạn đang báo động");
-        assertThat(toManager.path("notification").path("title").asText())
-                .isEqualTo("The fire alarm at your premises has gone off");
-        String incidentId = toOwner.message().path("data").path("incidentId").asText();
-        assertThat(Dispatchers.as(Dispatchers.SUPERVISOR).get("/api/v1/dispatch/incidents/" + incidentId)
-                .then().statusCode(200).extract().jsonPath().getString("premises.id")).isEqualTo(premises.getString("id"));
-        Thread.sleep(1000);
-        assertThat(FakeFcm.instance().to(stranger.fcmToken())).isEmpty();
-        assertThat(FakeFcm.instance().to(owner.fcmToken())).hasSize(1);
-    }
-
-    @Test
     void anOwnersPhoneThatRegistersAgainStaysAnOwner() {
         Phone owner = Phone.registered("vi");
         Map<String, Object> body = PremisesRegistry.body(PremisesRegistry.freshAccount(), Places.inDienBien());
@@ -196,35 +150,5 @@ class PremisesRegistryTest {
         assertThat(again).isNotEqualTo(owner.deviceId());
         assertThat(Dispatchers.as(Dispatchers.SUPERVISOR).get("/api/v1/dispatch/premises/" + id).then()
                 .statusCode(200).extract().jsonPath().getList("ownerDeviceIds")).containsExactly(again);
-    }
-
-    /** One Contact ID fire alarm over TCP, framed by hand (CRC-16/ARC, length, UTC timestamp). */
-    private String sendFireAlarm(String account) throws Exception {
-        int port = receiver.tcpPort();
-        var t = clock.instant().atZone(ZoneOffset.UTC);
-        String body = "\"ADM-CID\"0001L0#" + account + "[#" + account + "|1110 01 001]_"
-                + String.format(Locale.ROOT, "%02d:%02d:%02d,%02d-%02d-%04d", t.getHour(), t.getMinute(),
-                t.getSecond(), t.getMonthValue(), t.getDayOfMonth(), t.getYear());
-        byte[] bytes = body.getBytes(StandardCharsets.ISO_8859_1);
-        int crc = 0;
-        for (byte b : bytes) {
-            crc ^= b & 0xFF;
-            for (int i = 0; i < 8; i++) {
-                crc = (crc & 1) != 0 ? (crc >>> 1) ^ 0xA001 : crc >>> 1;
-            }
-        }
-        String frame = "\n" + String.format(Locale.ROOT, "%04X%04X", crc, bytes.length) + body + "\r";
-        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
-            socket.setSoTimeout(10_000);
-            OutputStream out = socket.getOutputStream();
-            out.write(frame.getBytes(StandardCharsets.ISO_8859_1));
-            out.flush();
-            StringBuilder answer = new StringBuilder();
-            int c;
-            while ((c = socket.getInputStream().read()) != -1 && c != '\r') {
-                answer.append((char) c);
-            }
-            return answer.toString();
-        }
     }
 }

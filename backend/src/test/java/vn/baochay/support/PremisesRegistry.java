@@ -1,5 +1,7 @@
 package vn.baochay.support;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.restassured.path.json.JsonPath;
 import java.util.HashMap;
 import java.util.List;
@@ -45,5 +47,24 @@ public final class PremisesRegistry {
         }
         return Dispatchers.as(Dispatchers.SUPERVISOR).body(body).post("/api/v1/dispatch/premises")
                 .then().statusCode(201).extract().jsonPath();
+    }
+
+    /** The open incidents the premises' alarms opened or joined, as a supervisor lists them. */
+    public static List<String> openIncidentIds(JsonPath premises) {
+        JsonPath page = Dispatchers.as(Dispatchers.SUPERVISOR).queryParam("size", 200)
+                .queryParam("province", premises.getString("province"))
+                .get("/api/v1/dispatch/incidents").then().statusCode(200).extract().jsonPath();
+        return page.getList("items.findAll { it.premises != null && it.premises.id == '"
+                + premises.getString("id") + "' }.id");
+    }
+
+    /** The premises' line on the Điện Biên dispatcher's device board ({@code query}: "" or "?state=…"). */
+    public static JsonPath boardEntry(JsonPath premises, String query) {
+        JsonPath board = Dispatchers.as(Dispatchers.DIEN_BIEN).get("/api/v1/dispatch/devices" + query)
+                .then().statusCode(200).extract().jsonPath();
+        String path = "devices.find { it.premisesId == '" + premises.getString("id") + "' }";
+        Map<String, Object> entry = board.getMap(path);
+        assertThat(entry).as("premises %s on the board%s", premises.getString("accountId"), query).isNotNull();
+        return board.setRootPath(path);
     }
 }
