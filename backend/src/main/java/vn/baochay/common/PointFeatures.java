@@ -1,10 +1,15 @@
 package vn.baochay.common;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 
 /**
- * Walks the features of a GeoJSON FeatureCollection of points, as the station and shelter files are
+ * Reads the import files of points (stations, shelters, premises) and walks the features of a GeoJSON
+ * FeatureCollection of points, as those files are
  * written: each feature's properties and [lon, lat], with the problems of a feature collected (named
  * by its index and id) instead of stopping at the first, so that a file is refused with all of them.
  */
@@ -23,6 +28,19 @@ public final class PointFeatures {
     }
 
     /** Whether {@code root} is a FeatureCollection at all (a file that is not is refused as a whole). */
+    /** An import file: {@code classpath:path} for a resource of the application, otherwise a file path. */
+    public static InputStream open(String location) throws IOException {
+        if (location.startsWith("classpath:")) {
+            String resource = location.substring("classpath:".length());
+            InputStream in = Thread.currentThread().getContextClassLoader().getResourceAsStream(resource);
+            if (in == null) {
+                throw new IOException("No classpath resource " + resource);
+            }
+            return in;
+        }
+        return Files.newInputStream(Path.of(location));
+    }
+
     public static boolean isFeatureCollection(JsonNode root) {
         return "FeatureCollection".equals(root.path("type").asText());
     }

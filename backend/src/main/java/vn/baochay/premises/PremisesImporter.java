@@ -9,8 +9,6 @@ import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -45,7 +43,7 @@ public class PremisesImporter {
     /** Reads a file path or a {@code classpath:} resource; answers how many premises it registered. */
     public Uni<Integer> importFrom(String location) throws IOException {
         List<Row> rows;
-        try (InputStream in = open(location)) {
+        try (InputStream in = PointFeatures.open(location)) {
             rows = parse(location, json.readTree(in));
         }
         return Multi.createFrom().iterable(rows)
@@ -101,17 +99,5 @@ public class PremisesImporter {
             return new NewPremises(accountId, name, address, new NewPremises.Location(lat, lon), floors, contacts, notes,
                     reportingIntervalSeconds, aesKey, aesKeyFormat, null, null);
         }
-    }
-
-    private static InputStream open(String location) throws IOException {
-        if (location.startsWith("classpath:")) {
-            String resource = location.substring("classpath:".length());
-            InputStream in = Thread.currentThread().getContextClassLoader().getResourceAsStream(resource);
-            if (in == null) {
-                throw new IOException("No classpath resource " + resource);
-            }
-            return in;
-        }
-        return Files.newInputStream(Path.of(location));
     }
 }

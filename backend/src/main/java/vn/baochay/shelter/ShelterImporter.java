@@ -5,10 +5,9 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import org.jboss.logging.Logger;
+import vn.baochay.common.PointFeatures;
 
 /**
  * Imports shelters and assembly points from a GeoJSON FeatureCollection (format in demo/README.md).
@@ -32,23 +31,11 @@ public class ShelterImporter {
     /** Reads a file path, or a classpath resource written {@code classpath:demo/shelters-demo.geojson}; how many places it had. */
     public Uni<Integer> importFrom(String location) throws IOException {
         List<ShelterFile.ShelterRow> rows;
-        try (InputStream in = open(location)) {
+        try (InputStream in = PointFeatures.open(location)) {
             rows = ShelterFile.parse(location, json.readTree(in));
         }
         return shelters.upsert(rows)
                 .invoke(() -> LOG.infof("Imported %d shelters and assembly points from %s", rows.size(), location))
                 .replaceWith(rows.size());
-    }
-
-    private static InputStream open(String location) throws IOException {
-        if (location.startsWith("classpath:")) {
-            String resource = location.substring("classpath:".length());
-            InputStream in = Thread.currentThread().getContextClassLoader().getResourceAsStream(resource);
-            if (in == null) {
-                throw new IOException("No classpath resource " + resource);
-            }
-            return in;
-        }
-        return Files.newInputStream(Path.of(location));
     }
 }

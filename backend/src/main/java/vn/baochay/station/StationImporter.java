@@ -5,8 +5,6 @@ import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -14,6 +12,7 @@ import java.util.List;
 import net.postgis.jdbc.PGgeometry;
 import net.postgis.jdbc.geometry.Point;
 import org.jboss.logging.Logger;
+import vn.baochay.common.PointFeatures;
 
 /**
  * Imports fire stations and their units from a GeoJSON FeatureCollection of points with properties
@@ -42,7 +41,7 @@ public class StationImporter {
 
     /** Imports a file path, or a classpath resource written {@code classpath:demo/stations-demo.geojson}. */
     public ImportResult importFrom(String location) throws IOException, SQLException {
-        try (InputStream in = open(location)) {
+        try (InputStream in = PointFeatures.open(location)) {
             return importStations(location, in);
         }
     }
@@ -100,17 +99,5 @@ public class StationImporter {
             unit.executeBatch();
         }
         return units;
-    }
-
-    private static InputStream open(String location) throws IOException {
-        if (location.startsWith("classpath:")) {
-            String resource = location.substring("classpath:".length());
-            InputStream in = Thread.currentThread().getContextClassLoader().getResourceAsStream(resource);
-            if (in == null) {
-                throw new IOException("No classpath resource " + resource);
-            }
-            return in;
-        }
-        return Files.newInputStream(Path.of(location));
     }
 }
