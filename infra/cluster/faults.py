@@ -531,7 +531,7 @@ class Load:
         self.next_point = 0
         self.rng = random.Random(run_id)
         self.threads = []
-        self.in_flight = 0
+        self.pending = 0     # queued or being sent: counted when queued, so no report is between counts
         self.lock = threading.Lock()
 
     def make(self, n):
@@ -565,6 +565,7 @@ class Load:
             r = self.make(n)
             with self.lock:
                 self.reports.append(r)
+                self.pending += 1
             self.q.put(r)
             t += interval
             d = t - now()
@@ -582,8 +583,6 @@ class Load:
             r = self.q.get()
             if r is None:
                 break
-            with self.lock:
-                self.in_flight += 1
             data = json.dumps(r.body).encode()
             headers = {"Content-Type": "application/json", "Accept": "application/json"}
             while True:
@@ -638,7 +637,7 @@ class Load:
                     wait = 0.5
                 self.give_up.wait(wait)
             with self.lock:
-                self.in_flight -= 1
+                self.pending -= 1
 
     def start(self):
         for i in range(self.args.senders):
@@ -664,8 +663,9 @@ class Load:
         return ok, bad
 
     def backlog(self):
+        """Reports made and not yet answered or given up on (queued, or being sent)."""
         with self.lock:
-            return self.q.qsize(), self.in_flight
+            return self.pending
 
 
 # ---------------------------------------------------------------------------------------------
@@ -734,7 +734,7 @@ class Faults:
     def settled(self, f):
         """Intake answers and the consoles are current again (after fault F)."""
         ok, bad = self.load.recent_answers(2.0)
-        qlen, _ = self.load.backlog()
+        qlen = self.load.q.qsize()
         cons = all(self.monitor.current(c) for c in self.consoles)
         return ok > 0 and bad == 0 and qlen <= self.args.senders and cons
 
@@ -1244,10 +1244,8 @@ def main():
         if load:
             log("load stopped after %.0f s (%d reports); waiting for their answers" % (t_load_end - t_load0, len(load.reports)))
             end = now() + a.drain
-            while now() < end:
-                qlen, flight = load.backlog()
-                if qlen == 0 and flight == 0:
-                    break
+            load.pacer_thread.join(timeout=a.drain)  # it may be making one last report
+            while now() < end and load.backlog() > 0:
                 time.sleep(0.5)
             give_up.set()
             for th in load.threads:
