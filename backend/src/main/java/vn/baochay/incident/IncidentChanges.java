@@ -17,13 +17,17 @@ class IncidentChanges {
     }
 
     /**
-     * Writes the incident, reads back what the database derived (its province), and appends the
-     * event last: the event log's counter row stays locked until commit. Answers the incident as it
-     * now stands, which is also what the event carries.
+     * Writes the incident, reads back what the database derived (the province of an incident just
+     * opened; one read before already carries it, as it is fixed at open), and appends the event last:
+     * the event log's counter row stays locked until commit. Answers the incident as it now stands,
+     * which is also what the event carries.
      */
     Uni<IncidentSummary> record(Incident incident, Function<IncidentSummary, IncidentEvent> event) {
-        return incidents.writeAndReadProvince(incident.id())
-                .invoke(province -> incident.province = province)
+        Uni<String> province = incident.province != null
+                ? incidents.write().replaceWith(incident.province)
+                : incidents.writeAndReadProvince(incident.id());
+        return province
+                .invoke(derived -> incident.province = derived)
                 .map(ignored -> IncidentSummary.of(incident))
                 .call(summary -> events.append(event.apply(summary)));
     }

@@ -39,6 +39,11 @@ class IncidentRepository {
         return sessions.withSession(session -> session.persist(incident));
     }
 
+    /** Writes the session's pending changes (the incident's row, its new report). */
+    Uni<Void> write() {
+        return sessions.withSession(Mutiny.Session::flush);
+    }
+
     /**
      * Writes the session's pending changes and reads back the province the database derived from the
      * incident's position (trigger incidents_province).
