@@ -90,8 +90,8 @@ def intake_table(r):
     if not intake and not pgbench:
         return []
     rows = [
-        "| clients | spread | intake (wrk, closed loop) | p50 | p99 | req/s per window | pgbench, same SQL | pgbench p99 | intake ÷ pgbench |",
-        "| ---: | --- | ---: | ---: | ---: | --- | ---: | ---: | ---: |",
+        "| clients | spread | intake (wrk, closed loop) | p50 | p99 | req/s per window | CPU ms per report: application / PostgreSQL | pgbench, same SQL | pgbench p99 | PostgreSQL CPU ms per transaction | intake ÷ pgbench |",
+        "| ---: | --- | ---: | ---: | ---: | --- | ---: | ---: | ---: | ---: | ---: |",
     ]
     keys = [(i["clients"], i["spread"]) for i in intake] or list(pgbench)
     by_key = {(i["clients"], i["spread"]): i for i in intake}
@@ -101,14 +101,21 @@ def intake_table(r):
         spread = "one market" if key[1] == "hotspot" else key[1]
         windows = ", ".join(rate(w) for w in i.get("windows_rps") or [])
         ratio = p.get("ratio_intake_to_pgbench")
+        icpu = i.get("cpu") or {}
+        pcpu = p.get("cpu") or {}
+        cpu = ("–" if not icpu else
+               f"{icpu['app_cpu_ms_per_unit']:.1f} / {icpu['postgres_cpu_ms_per_unit']:.1f}")
+        pg_ms = "–" if not pcpu else f"{pcpu['postgres_cpu_ms_per_unit']:.1f}"
         rows.append(
             f"| {key[0]} | {spread} | {rate(i.get('rps'))} req/s | {ms(i.get('p50_ms'))} | {ms(i.get('p99_ms'))} | "
-            f"{windows or '–'} | {'–' if p.get('tps') is None else rate(p['tps']) + ' tps'}{' (capped)' if p.get('capped') else ''} | "
-            f"{ms(p.get('p99_ms'))} | {'–' if ratio is None else f'{ratio:.2f}'} |"
+            f"{windows or '–'} | {cpu} | {'–' if p.get('tps') is None else rate(p['tps']) + ' tps'}{' (capped)' if p.get('capped') else ''} | "
+            f"{ms(p.get('p99_ms'))} | {pg_ms} | "
+            f"{'–' if ratio is None else f'{ratio:.2f}'} |"
         )
     rows.append("")
     rows.append("Target: intake at least 0.8 of pgbench at 4 and 16 clients. "
-                "pgbench runs `infra/bench/intake.pgbench` with the application paused.")
+                "pgbench runs `infra/bench/intake.pgbench` with the application paused. CPU: who used the "
+                "two cores during the run (`/proc`), divided by what was done.")
     return rows
 
 

@@ -26,7 +26,10 @@
 #   --seconds N    length of each measured run (default 30)
 # Environment: BENCH_PORT (8181; management port +1000), BENCH_ALARM_PORT (the DC-09 receiver, TCP
 # and UDP; BENCH_PORT +2000), BENCH_JAR, BENCH_JAVA_OPTS (for the application), BENCH_RESULT (result
-# file), BENCH_LIVE_MAX_DELIVERIES (deliveries/s attempted in (d); default 12500 per core).
+# file), BENCH_LIVE_MAX_DELIVERIES (deliveries/s attempted in (d); default 12500 per core),
+# BENCH_JFR (a file: a JDK Flight Recording of the application, profile settings, for phase (b) only;
+# pg_stat_statements, when PostgreSQL has it loaded, is reset before (b) and its top statements by
+# total time are printed after it).
 set -euo pipefail
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -88,7 +91,7 @@ wants() {
 if [ "$smoke" = 1 ]; then
   run_s=${seconds:-1}
   window=1
-  warm_min=2 warm_max=4
+  warm_min=2 warm_max=8
   clients=(4)
   live_consoles=(1 3) live_rates=(10)
   surge_count=50 surge_rate=50
@@ -100,7 +103,7 @@ if [ "$smoke" = 1 ]; then
 else
   run_s=${seconds:-30}
   window=10
-  warm_min=60 warm_max=180
+  warm_min=120 warm_max=360
   clients=(4 16 64)
   live_consoles=(1 200 1000) live_rates=(20 100)
   surge_count=10000 surge_rate=200
@@ -244,9 +247,47 @@ as_array() { # "1 2 3" -> [1,2,3]
   awk '{ printf "["; for (i = 1; i <= NF; i++) printf "%s%s", (i > 1 ? "," : ""), $i; printf "]" }' <<<"$1"
 }
 
-stable3() { # "r1 r2 ... rn" : true when the last three are within 10 % of their mean
-  awk '{ if (NF < 3) exit 1; m = ($(NF) + $(NF-1) + $(NF-2)) / 3; if (m <= 0) exit 1;
-         for (i = NF - 2; i <= NF; i++) if ($i < 0.9 * m || $i > 1.1 * m) exit 1; exit 0 }' <<<"$1"
+# stable3 "r1 r2 ... rn" : true when the last three are within 10 % of their mean and that mean is within
+# 5 % of the three before's: a JIT still compiling raises throughput slowly, window by window, which
+# three close windows alone do not rule out.
+stable3() {
+  awk '{ if (NF < 6) exit 1; m = ($(NF) + $(NF-1) + $(NF-2)) / 3; p = ($(NF-3) + $(NF-4) + $(NF-5)) / 3;
+         if (m <= 0 || p <= 0) exit 1;
+         for (i = NF - 2; i <= NF; i++) if ($i < 0.9 * m || $i > 1.1 * m) exit 1;
+         if (m < 0.95 * p || m > 1.05 * p) exit 1; exit 0 }' <<<"$1"
+}
+
+# cpu_ticks APP_PID : "machine app postgres" clock ticks so far: the machine's busy time (/proc/stat, all
+# cores, idle and iowait left out), the application's, and every PostgreSQL process's (a backend that
+# exits between two snapshots takes its ticks with it; the pools' connections live for the run). Two
+# snapshots give who used the cores in between; the rest ("other") is the load tool and the machine's others.
+cpu_ticks() {
+  local p pg=0 t
+  for p in $(pgrep -x postgres 2>/dev/null); do
+    t=$(awk '{ print $14 + $15 }' "/proc/$p/stat" 2>/dev/null) && pg=$((pg + ${t:-0}))
+  done
+  t=$(awk '{ print $14 + $15 }' "/proc/$1/stat" 2>/dev/null || echo 0)
+  printf '%s %s %s\n' "$(awk '/^cpu / { print $2 + $3 + $4 + $7 + $8 + $9 }' /proc/stat)" "${t:-0}" "$pg"
+}
+
+# cpu_split "BEFORE" "AFTER" SECONDS DONE : JSON of the cores each used on average between the two
+# cpu_ticks snapshots, and per unit of work done (ms of CPU per report or transaction)
+cpu_split() {
+  awk -v hz="$(getconf CLK_TCK)" -v s="$3" -v n="$4" -v a="$1" -v b="$2" 'BEGIN {
+    split(a, x, " "); split(b, y, " ");
+    m = (y[1] - x[1]) / hz / s; app = (y[2] - x[2]) / hz / s; pg = (y[3] - x[3]) / hz / s;
+    per = (n > 0 ? 1000 * s / n : 0);
+    printf "{\"machine_cores\":%.2f,\"app_cores\":%.2f,\"postgres_cores\":%.2f,\"other_cores\":%.2f,", m, app, pg, m - app - pg;
+    printf "\"app_cpu_ms_per_unit\":%.2f,\"postgres_cpu_ms_per_unit\":%.2f}", app * per, pg * per }'
+}
+
+print_cpu() { # CPU_JSON UNIT : one line of who used the cores
+  python3 -c 'import json, sys
+c = json.loads(sys.argv[1]); u = sys.argv[2]
+m, a, am, p, pm, o = (c[k] for k in ("machine_cores", "app_cores", "app_cpu_ms_per_unit", "postgres_cores",
+                                     "postgres_cpu_ms_per_unit", "other_cores"))
+print("   %17s cores: machine %.2f, application %.2f (%.2f ms per %s), PostgreSQL %.2f (%.2f ms per %s), other %.2f"
+      % ("", m, a, am, u, p, pm, u, o))' "$1" "$2"
 }
 
 wrk_run() { # CLIENTS SPREAD SECONDS : intake.lua's BENCH line
@@ -287,13 +328,16 @@ bg_pids+=("$javac_pid")
 commit=$(git rev-parse --short HEAD 2>/dev/null || echo unknown)
 dirty=false
 [ -z "$(git status --porcelain 2>/dev/null)" ] || dirty=true
-machine=$(printf '{"nproc":%s,"memory_mb":%s,"cpu_model":%s,"kernel":%s,"java":%s,"postgresql":%s,"wrk":%s,"pgbench":%s,"load_average_at_start":%s}' \
+# A server without autovacuum (some CI images turn it off) never analyses the growing tables nor clears
+# their dead rows during the run; the run says so, and analyses and vacuums once after the warm-up.
+autovacuum=$(psql_at -c 'SHOW autovacuum')
+machine=$(printf '{"nproc":%s,"memory_mb":%s,"cpu_model":%s,"kernel":%s,"java":%s,"postgresql":%s,"wrk":%s,"pgbench":%s,"load_average_at_start":%s,"postgresql_autovacuum":%s}' \
   "$(nproc)" "$(awk '/^MemTotal/ { printf "%d", $2 / 1024 }' /proc/meminfo)" \
   "$(json_str "$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -n 1)")" \
   "$(json_str "$(uname -sr)")" "$(json_str "$(java -version 2>&1 | head -n 1)")" \
   "$(json_str "$(psql_at -c 'SHOW server_version')")" \
   "$(json_str "$(wrk -v 2>&1 | head -n 1 || true)")" "$(json_str "$(pgbench --version)")" \
-  "$(json_str "$(cut -d' ' -f1-3 /proc/loadavg)")")
+  "$(json_str "$(cut -d' ' -f1-3 /proc/loadavg)")" "$(json_str "$autovacuum")")
 
 log "starting the application on port $port (fresh database: migrations, provinces, demo data)"
 start_app
@@ -304,17 +348,19 @@ mode=full
 [ "$smoke" = 0 ] || mode=smoke
 echo "# Báo cháy 114 benchmark ($mode): commit $commit$([ "$dirty" = false ] || echo ' (with uncommitted changes)'), $(date -u +%FT%TZ)"
 echo "# $(nproc) cores, $(awk '/^MemTotal/ { printf "%.1f GB", $2 / 1048576 }' /proc/meminfo), load $(cut -d' ' -f1-3 /proc/loadavg); application, PostgreSQL and load tools share this machine"
+[ "$autovacuum" = on ] || echo "# PostgreSQL runs with autovacuum $autovacuum: nothing is analysed or vacuumed during the run but once after the warm-up; tables grow dead rows (every report that joins an incident leaves one)"
 echo "# phases: ${selected[*]}; ${run_s} s per run, windows of ${window} s; work directory $work"
 echo "first start (fresh database, migrations, demo data): ready in ${first_start_ms} ms"
 
 notes=()
+[ "$autovacuum" = on ] || notes+=("PostgreSQL ran with autovacuum $autovacuum: the database was analysed and vacuumed once, after the warm-up, and never during the phases")
 
 # ---------------------------------------------------------------------------------------------
 # (a) warm-up
 warmed=0
 if wants warmup; then
   echo
-  echo "== (a) warm-up: wrk, 16 clients, scattered; at least ${warm_min} s, until three ${window} s windows agree within 10 % (at most ${warm_max} s)"
+  echo "== (a) warm-up: wrk, 16 clients, scattered; at least ${warm_min} s, until three ${window} s windows agree within 10 % and with the three before within 5 % (at most ${warm_max} s)"
   : >"$work/warmup.samples"
   BENCH_SPREAD=scattered with_timeout $((warm_max + 30)) wrk -t2 -c16 -d"${warm_max}s" --timeout 10s -s "$here/intake.lua" "$base" \
     >"$work/warmup.wrk" 2>&1 &
@@ -344,14 +390,28 @@ if wants warmup; then
   printf '{"load":"wrk, 16 clients, scattered","window_s":%s,"seconds":%s,"stable":%s,"windows_rps":%s}' \
     "$window" "$((SECONDS - t0))" "$stable" "$(as_array "$rates")" >"$work/warmup.json"
   warmed=1
+  # What autovacuum does on a server that runs it, once the warm-up has filled the tables: statistics
+  # for the planner, the warm-up's dead rows cleared. On one without it this is the only time.
+  t1=$(date +%s%N)
+  psql_at -c 'VACUUM (ANALYZE)' >/dev/null
+  echo "   VACUUM (ANALYZE) of the database after the warm-up: $((($(date +%s%N) - t1) / 1000000)) ms (the server's autovacuum is $autovacuum)"
 else
   notes+=("no warm-up in this run: the first figures are of a cold JVM")
 fi
 
 # ---------------------------------------------------------------------------------------------
 # (b) intake, closed loop
-declare -A intake_rps=()
+declare -A intake_rps=() intake_cpu=()
 if wants intake; then
+  if [ -n "${BENCH_JFR:-}" ]; then
+    jcmd "$app_pid" JFR.start name=intake settings=profile filename="$BENCH_JFR" >/dev/null \
+      || die "could not start a flight recording (BENCH_JFR=$BENCH_JFR)"
+  fi
+  pgss=false
+  if [ "$(psql_at -c "SELECT count(*) FROM pg_extension WHERE extname = 'pg_stat_statements'" 2>/dev/null || echo 0)" != 0 ] \
+    || psql_at -c 'CREATE EXTENSION IF NOT EXISTS pg_stat_statements' >/dev/null 2>&1; then
+    psql_at -c 'SELECT pg_stat_statements_reset()' >/dev/null 2>&1 && pgss=true
+  fi
   echo
   echo "== (b) intake: POST /api/v1/reports, closed loop (wrk, intake.lua), ${run_s} s per run"
   printf '   %-7s %-9s %8s %8s %8s %8s %8s %7s  %s\n' clients spread "req/s" "p50 ms" "p90 ms" "p99 ms" "max ms" errors "req/s per ${window} s window"
@@ -362,7 +422,9 @@ if wants intake; then
       sampler "$work/intake-$c-$spread.samples" &
       sampler_pid=$!
       bg_pids+=("$sampler_pid")
+      cpu0=$(cpu_ticks "$app_pid")
       line=$(wrk_run "$c" "$spread" "$run_s" || true)
+      cpu1=$(cpu_ticks "$app_pid")
       stop_bg "$sampler_pid"
       sample_seq >>"$work/intake-$c-$spread.samples"
       [ -n "$line" ] || { echo "   $c $spread: wrk gave no result"; continue; }
@@ -371,13 +433,27 @@ if wants intake; then
       # No answer at all within the run: wrk's percentiles are then zeros, not latencies.
       [ "$(json_get "$rec" requests)" != 0 ] || rec=$(sed -E 's/"(p50|p90|p99|max)_ms":[0-9.]+/"\1_ms":null/g' <<<"$rec")
       intake_rps[$c-$spread]=$(json_get "$rec" rps)
-      printf '%s\n' "${rec%\}},\"clients\":$c,\"spread\":\"$spread\",\"seconds\":$run_s,\"windows_rps\":$(as_array "$rates")}" >>"$work/intake.jsonl"
+      cpu=$(cpu_split "$cpu0" "$cpu1" "$run_s" "$(json_get "$rec" requests)")
+      intake_cpu[$c-$spread]=$cpu
+      printf '%s\n' "${rec%\}},\"clients\":$c,\"spread\":\"$spread\",\"seconds\":$run_s,\"windows_rps\":$(as_array "$rates"),\"cpu\":$cpu}" >>"$work/intake.jsonl"
       printf '   %-7s %-9s %8s %8s %8s %8s %8s %7s  %s\n' "$c" "$spread" "$(json_get "$rec" rps)" "$(json_get "$rec" p50_ms)" \
         "$(json_get "$rec" p90_ms)" "$(json_get "$rec" p99_ms)" "$(json_get "$rec" max_ms)" \
         "$(($(json_get "$rec" errors_status) + $(json_get "$rec" errors_socket)))" "$rates"
+      print_cpu "$cpu" report
     done
   done
   echo "   stored: $(psql_at -c 'SELECT count(*) FROM reports') reports in $(psql_at -c 'SELECT count(*) FROM incidents') incidents"
+  if [ -n "${BENCH_JFR:-}" ]; then
+    jcmd "$app_pid" JFR.stop name=intake >/dev/null && echo "   flight recording of (b): $BENCH_JFR"
+  fi
+  if [ "$pgss" = true ]; then
+    echo "   PostgreSQL's time over (b), top statements (pg_stat_statements):"
+    psql_at -F ' | ' -c "SELECT round(total_exec_time::numeric / 1000, 1) || ' s', calls,
+        round((total_exec_time / nullif(calls, 0))::numeric, 3) || ' ms', round(total_plan_time::numeric / 1000, 1) || ' s plan',
+        left(regexp_replace(query, '\s+', ' ', 'g'), 90)
+      FROM pg_stat_statements WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database())
+      ORDER BY total_exec_time + total_plan_time DESC LIMIT 15" | sed 's/^/     /' | tee "$work/pg_stat_statements.txt"
+  fi
 fi
 
 # ---------------------------------------------------------------------------------------------
@@ -404,6 +480,12 @@ if wants pgbench; then
       threads=2
       [ "$n" -ge 2 ] || threads=1
       rc=0
+      # pgbench's backends exit with it, taking their CPU time along: sample inside the run instead.
+      cpu_win=$((run_s - 4))
+      if [ "$cpu_win" -ge 2 ]; then
+        (sleep 2; cpu_ticks "$app_pid" >"$work/cpu-$c-$spread"; sleep "$cpu_win"; cpu_ticks "$app_pid" >>"$work/cpu-$c-$spread") &
+        cpu_pid=$!
+      fi
       PGOPTIONS="-c plan_cache_mode=force_custom_plan -c statement_timeout=10000 -c lock_timeout=3000 -c idle_in_transaction_session_timeout=30000" \
         with_timeout $((run_s + 60)) pgbench -n -M prepared -h "$pg_host" -p "$pg_port" -U postgres \
         -c "$n" -j "$threads" -T "$run_s" -P "$window" -f "$here/intake.pgbench" -D hotspot="$hotspot" -D limited=0 \
@@ -420,11 +502,20 @@ if wants pgbench; then
       app=${intake_rps[$c-$spread]:-}
       ratio=null
       if [ -n "$app" ] && [ -n "$tps" ]; then ratio=$(awk -v a="$app" -v t="$tps" 'BEGIN { printf "%.3f", (t > 0 ? a / t : 0) }'); fi
-      printf '{"clients":%s,"clients_run":%s,"spread":"%s","seconds":%s,"tps":%s,"p50_ms":%s,"p99_ms":%s,"max_ms":%s,"transactions":%s,"failed":%s,"exit_status":%s,"windows_tps":%s,"intake_rps":%s,"ratio_intake_to_pgbench":%s,"capped":%s}\n' \
+      cpu=null
+      if [ "$cpu_win" -ge 2 ]; then
+        wait "$cpu_pid" 2>/dev/null || true
+        if [ "$(wc -l <"$work/cpu-$c-$spread")" = 2 ]; then
+          cpu=$(cpu_split "$(sed -n 1p "$work/cpu-$c-$spread")" "$(sed -n 2p "$work/cpu-$c-$spread")" "$cpu_win" \
+            "$(awk -v t="${tps:-0}" -v s="$cpu_win" 'BEGIN { printf "%d", t * s }')")
+        fi
+      fi
+      printf '{"clients":%s,"clients_run":%s,"spread":"%s","seconds":%s,"tps":%s,"p50_ms":%s,"p99_ms":%s,"max_ms":%s,"transactions":%s,"failed":%s,"exit_status":%s,"windows_tps":%s,"intake_rps":%s,"ratio_intake_to_pgbench":%s,"capped":%s,"cpu":%s}\n' \
         "$c" "$n" "$spread" "$run_s" "${tps:-null}" "$p50" "$p99" "$pmax" "${count:-0}" "${failed:-null}" "$rc" "$(as_array "$rates")" \
-        "${app:-null}" "$ratio" "$capped" >>"$work/pgbench.jsonl"
+        "${app:-null}" "$ratio" "$capped" "$cpu" >>"$work/pgbench.jsonl"
       printf '   %-7s %-9s %8s %8s %8s %8s %7s %12s %7s  %s\n' "$c" "$spread" "$([ -n "$tps" ] && printf '%.1f' "$tps" || echo '?')" "$p50" "$p99" "$pmax" "${failed:-?}" "${app:--}" \
         "$([ "$ratio" = null ] && echo - || echo "$ratio")" "$rates"
+      [ "$cpu" = null ] || print_cpu "$cpu" transaction
       [ "$rc" = 0 ] || echo "   pgbench exited with $rc; see $work/pgbench-$c-$spread.err"
     done
   done
