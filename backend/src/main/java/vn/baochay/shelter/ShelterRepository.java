@@ -42,19 +42,24 @@ class ShelterRepository {
     }
 
     /**
-     * {@code ORDER BY location <-> point LIMIT n} lets PostGIS walk the index nearest-first; distances
-     * are on the sphere, like the ordering, so the list is sorted by the distance it shows. A null
-     * {@code hazard} means any.
+     * {@code ORDER BY location <-> point LIMIT n}, alone, lets PostGIS walk the index nearest-first (a
+     * second sort key makes PostgreSQL sort every row instead; see StationRepository#nearest); the
+     * nearest are then ordered by their distance on the sphere, like the index, and by id between
+     * equal distances. A null {@code hazard} means any.
      */
     Uni<List<NearbyShelter>> nearest(double lat, double lon, int limit, Hazard hazard) {
         return pool.preparedQuery("""
-                        SELECT id, name, kind, address, province, capacity, hazards,
-                               ST_Y(location::geometry), ST_X(location::geometry),
-                               ST_Distance(location, ST_SetSRID(ST_MakePoint($2, $1), 4326)::geography, false), demo
-                        FROM shelters
-                        WHERE $4::text IS NULL OR $4::text = ANY (hazards)
-                        ORDER BY location <-> ST_SetSRID(ST_MakePoint($2, $1), 4326)::geography, id
-                        LIMIT $3
+                        SELECT id, name, kind, address, province, capacity, hazards, lat, lon, distance, demo
+                        FROM (SELECT id, name, kind, address, province, capacity, hazards,
+                                     ST_Y(location::geometry) AS lat, ST_X(location::geometry) AS lon,
+                                     ST_Distance(location, ST_SetSRID(ST_MakePoint($2, $1), 4326)::geography, false)
+                                         AS distance,
+                                     demo
+                              FROM shelters
+                              WHERE $4::text IS NULL OR $4::text = ANY (hazards)
+                              ORDER BY location <-> ST_SetSRID(ST_MakePoint($2, $1), 4326)::geography
+                              LIMIT $3) AS nearest
+                        ORDER BY distance, id
                         """)
                 .execute(Tuple.of(lat, lon, limit, hazard == null ? null : hazard.name()))
                 .map(rows -> {

