@@ -798,8 +798,9 @@ fi
 python3 -m json.tool "$work/result.raw.json" >"$result" || die "the result is not valid JSON: $work/result.raw.json"
 echo
 echo "result: $result (the run took $SECONDS s)"
-if [ "$smoke" = 1 ]; then
-  # The README and the chart are regenerated in the work directory only: smoke figures are not figures.
+if [ "$smoke" = 1 ] || [ "${#selected[@]}" -lt "${#all_phases[@]}" ] || [ -n "${BENCH_JFR:-}" ]; then
+  # The README and the chart are regenerated in the work directory only: smoke figures are not figures,
+  # a run of some phases would replace the table of a whole run, and a profiled run carries the recorder.
   cp README.md "$work/README.md"
   python3 "$here/report.py" "$result" --readme "$work/README.md" --svg "$work/latency.svg"
 else
