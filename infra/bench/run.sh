@@ -401,7 +401,7 @@ fi
 
 # ---------------------------------------------------------------------------------------------
 # (b) intake, closed loop
-declare -A intake_rps=() intake_cpu=()
+declare -A intake_rps=()
 if wants intake; then
   if [ -n "${BENCH_JFR:-}" ]; then
     jcmd "$app_pid" JFR.start name=intake settings=profile filename="$BENCH_JFR" >/dev/null \
@@ -434,7 +434,6 @@ if wants intake; then
       [ "$(json_get "$rec" requests)" != 0 ] || rec=$(sed -E 's/"(p50|p90|p99|max)_ms":[0-9.]+/"\1_ms":null/g' <<<"$rec")
       intake_rps[$c-$spread]=$(json_get "$rec" rps)
       cpu=$(cpu_split "$cpu0" "$cpu1" "$run_s" "$(json_get "$rec" requests)")
-      intake_cpu[$c-$spread]=$cpu
       printf '%s\n' "${rec%\}},\"clients\":$c,\"spread\":\"$spread\",\"seconds\":$run_s,\"windows_rps\":$(as_array "$rates"),\"cpu\":$cpu}" >>"$work/intake.jsonl"
       printf '   %-7s %-9s %8s %8s %8s %8s %8s %7s  %s\n' "$c" "$spread" "$(json_get "$rec" rps)" "$(json_get "$rec" p50_ms)" \
         "$(json_get "$rec" p90_ms)" "$(json_get "$rec" p99_ms)" "$(json_get "$rec" max_ms)" \
@@ -485,6 +484,7 @@ if wants pgbench; then
       if [ "$cpu_win" -ge 2 ]; then
         (sleep 2; cpu_ticks "$app_pid" >"$work/cpu-$c-$spread"; sleep "$cpu_win"; cpu_ticks "$app_pid" >>"$work/cpu-$c-$spread") &
         cpu_pid=$!
+        bg_pids+=("$cpu_pid")
       fi
       PGOPTIONS="-c plan_cache_mode=force_custom_plan -c statement_timeout=10000 -c lock_timeout=3000 -c idle_in_transaction_session_timeout=30000" \
         with_timeout $((run_s + 60)) pgbench -n -M prepared -h "$pg_host" -p "$pg_port" -U postgres \
@@ -505,6 +505,7 @@ if wants pgbench; then
       cpu=null
       if [ "$cpu_win" -ge 2 ]; then
         wait "$cpu_pid" 2>/dev/null || true
+        forget "$cpu_pid"
         if [ "$(wc -l <"$work/cpu-$c-$spread")" = 2 ]; then
           cpu=$(cpu_split "$(sed -n 1p "$work/cpu-$c-$spread")" "$(sed -n 2p "$work/cpu-$c-$spread")" "$cpu_win" \
             "$(awk -v t="${tps:-0}" -v s="$cpu_win" 'BEGIN { printf "%d", t * s }')")
