@@ -40,7 +40,7 @@ import java.util.concurrent.locks.LockSupport;
  *
  * <p>Targets: {@code reports} (POST /api/v1/reports, each a new report) or {@code stations}
  * (GET /api/v1/stations/nearest). With --consoles N, N supervisor consoles connect to the live feed
- * first, and the time from each report's due time to each console receiving its IncidentOpened
+ * first (or, with --console-mix, consoles of several accounts, supervisors' and dispatchers'), and the time from each report's due time to each console receiving its IncidentOpened
  * event is measured too (use --spread grid, so that every report opens an incident).
  *
  * <p>Run: java OpenLoop.java --url http://127.0.0.1:8181 --rate 200 --count 10000 --spread fire
@@ -51,7 +51,7 @@ import java.util.concurrent.locks.LockSupport;
 public class OpenLoop {
 
     /** Where a run's reports are. */
-    enum Spread { SCATTERED, FIRE, GRID }
+    enum Spread { SCATTERED, FIRE, GRID, NORTH }
 
     /** The grid of --spread grid: northern Vietnam (Yên Bái to Bắc Kạn), cells ~700 m apart. */
     static final double GRID_LAT0 = 21.9;
@@ -59,6 +59,17 @@ public class OpenLoop {
     static final double GRID_STEP = 0.0065;
     static final int GRID_COLUMNS = 230;
     static final int GRID_ROWS = 76;
+
+    /**
+     * The grid of --spread north: the northern provinces from Điện Biên to Hà Nội and Thái Nguyên, cells
+     * ~700 m apart, visited in a scattered order (a stride coprime with the number of cells), so that any
+     * run's reports cover the whole region, each in a cell of its own.
+     */
+    static final double NORTH_LAT0 = 20.55;
+    static final double NORTH_LON0 = 102.85;
+    static final int NORTH_COLUMNS = 500;
+    static final int NORTH_ROWS = 340;
+    static final long NORTH_STRIDE = 7_919;
 
     public static void main(String[] args) throws Exception {
         Options o = Options.parse(args);
@@ -106,6 +117,7 @@ public class OpenLoop {
         final Recorder delivery = new Recorder();
         final AtomicLong delivered = new AtomicLong();
         final AtomicInteger incidents = new AtomicInteger();
+        final Map<String, Recorder> deliveryByAccount = new ConcurrentHashMap<>();
 
         Step(double rate) {
             this.rate = rate;
@@ -231,7 +243,7 @@ public class OpenLoop {
                     .timeout(Duration.ofSeconds(30)).GET().build();
         } else {
             double[] at = position(arrival.index());
-            int accuracy = o.spread == Spread.GRID ? 20 : ThreadLocalRandom.current().nextInt(5, 61);
+            int accuracy = o.spread == Spread.GRID || o.spread == Spread.NORTH ? 20 : ThreadLocalRandom.current().nextInt(5, 61);
             String body = String.format(Locale.ROOT, "{\"clientReportId\":\"%s\",\"location\":{\"lat\":%.6f,\"lon\":%.6f,"
                     + "\"accuracyM\":%d},\"kind\":\"FIRE\",\"description\":\"Cháy nhà, khói đen\","
                     + "\"reporter\":{\"phone\":\"+84912345678\"}}", clientReportId, at[0], at[1], accuracy);
@@ -285,6 +297,10 @@ public class OpenLoop {
             case GRID:
                 long k = index % ((long) GRID_COLUMNS * GRID_ROWS);
                 return new double[] {GRID_LAT0 + (k / GRID_COLUMNS) * GRID_STEP, GRID_LON0 + (k % GRID_COLUMNS) * GRID_STEP};
+            case NORTH:
+                long cells = (long) NORTH_COLUMNS * NORTH_ROWS;
+                long c = Math.floorMod(index * NORTH_STRIDE, cells);
+                return new double[] {NORTH_LAT0 + (c / NORTH_COLUMNS) * GRID_STEP, NORTH_LON0 + (c % NORTH_COLUMNS) * GRID_STEP};
             default:
                 return scattered();
         }
@@ -304,17 +320,57 @@ public class OpenLoop {
     }
 
     /**
-     * Supervisors' consoles on the live feed (one log-in, a ticket per console), and what they receive:
-     * for each incident a report opened, every console's arrival time minus the report's due time.
+     * Consoles on the live feed, in groups of one account each (one log-in per group, a ticket per
+     * console), and what they receive: for each incident a report opened, every console's arrival time
+     * minus the report's due time. A supervisor's console gets every incident; a dispatcher's only those
+     * of their provinces (the log-in answer names them, and the event names the incident's province), so
+     * the deliveries expected of a step are, for each incident, the listening consoles whose account
+     * covers its province.
      */
     final class Consoles {
 
-        /** An incident a report opened: its due time once the answer is in, arrivals seen before that. */
+        /** An incident a report opened: its due time once the answer is in, its province once an event named it. */
         final class Expected {
             long due;
-            final List<Long> early = new ArrayList<>(1);
+            volatile String province;
+            volatile boolean seen;
+            final List<Early> early = new ArrayList<>(1);
         }
 
+        /** An event that came before its report's answer. */
+        record Early(Group group, long at) {
+        }
+
+        /** The consoles of one account. */
+        final class Group {
+            final String username;
+            final String password;
+            final int requested;
+            String role;
+            List<String> provinces = List.of();
+            final AtomicInteger connected = new AtomicInteger();
+            final AtomicInteger closed = new AtomicInteger();
+
+            Group(String username, String password, int requested) {
+                this.username = username;
+                this.password = password;
+                this.requested = requested;
+            }
+
+            boolean seesAll() {
+                return !"DISPATCHER".equals(role);
+            }
+
+            boolean covers(String province) {
+                return seesAll() || province != null && provinces.contains(province);
+            }
+
+            int listening() {
+                return connected.get() - closed.get();
+            }
+        }
+
+        private final List<Group> groups = new ArrayList<>();
         private final AtomicInteger connected = new AtomicInteger();
         private final AtomicInteger closed = new AtomicInteger();
         private final Map<String, AtomicInteger> other = new ConcurrentHashMap<>();
@@ -322,56 +378,72 @@ public class OpenLoop {
         private long connectMs;
         private String capped;
 
+        Consoles() {
+            for (Options.Account account : o.mix) {
+                groups.add(new Group(account.username(), account.password(), account.consoles()));
+            }
+        }
+
+        int requested() {
+            return groups.stream().mapToInt(g -> g.requested).sum();
+        }
+
         void connect() throws Exception {
-            String[] login = o.login.split(":", 2);
-            String token = Json.field(post("/api/v1/dispatch/login", null,
-                    "{\"username\":\"" + login[0] + "\",\"password\":\"" + login[1] + "\"}"), "token");
             long begin = System.nanoTime();
             long deadline = begin + TimeUnit.SECONDS.toNanos(o.connectSeconds);
             Semaphore connecting = new Semaphore(o.connectConcurrency);
-            CountDownLatch all = new CountDownLatch(o.consoles);
+            CountDownLatch all = new CountDownLatch(requested());
             AtomicInteger failed = new AtomicInteger();
-            for (int i = 0; i < o.consoles; i++) {
-                long left = deadline - System.nanoTime();
-                if (left <= 0 || !connecting.tryAcquire(left, TimeUnit.NANOSECONDS)) {
-                    for (int j = i; j < o.consoles; j++) {
-                        all.countDown();
-                    }
-                    break;
-                }
-                CompletableFuture<Void> snapshot = new CompletableFuture<>();
-                String ticket;
-                try {
-                    ticket = Json.field(post("/api/v1/dispatch/live-ticket", token, ""), "ticket");
-                } catch (RuntimeException e) {
-                    failed.incrementAndGet();
-                    connecting.release();
-                    all.countDown();
-                    continue;
-                }
-                http.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(10))
-                        .buildAsync(URI.create(o.url.replaceFirst("^http", "ws") + "/api/v1/dispatch/live?ticket=" + ticket),
-                                new Listener(snapshot))
-                        .thenCompose(socket -> {
-                            sockets.add(socket);
-                            return snapshot;
-                        })
-                        .orTimeout(Math.max(1, TimeUnit.NANOSECONDS.toSeconds(deadline - System.nanoTime())), TimeUnit.SECONDS)
-                        .whenComplete((ok, failure) -> {
-                            if (failure == null) {
-                                connected.incrementAndGet();
-                            } else {
-                                failed.incrementAndGet();
-                            }
-                            connecting.release();
+            outer:
+            for (Group group : groups) {
+                String answer = post("/api/v1/dispatch/login", null,
+                        "{\"username\":\"" + group.username + "\",\"password\":\"" + group.password + "\"}");
+                String token = Json.field(answer, "token");
+                group.role = Json.field(answer, "role");
+                group.provinces = Json.strings(answer, "provinces");
+                for (int i = 0; i < group.requested; i++) {
+                    long left = deadline - System.nanoTime();
+                    if (left <= 0 || !connecting.tryAcquire(left, TimeUnit.NANOSECONDS)) {
+                        while (all.getCount() > 0) {
                             all.countDown();
-                        });
+                        }
+                        break outer;
+                    }
+                    CompletableFuture<Void> snapshot = new CompletableFuture<>();
+                    String ticket;
+                    try {
+                        ticket = Json.field(post("/api/v1/dispatch/live-ticket", token, ""), "ticket");
+                    } catch (RuntimeException e) {
+                        failed.incrementAndGet();
+                        connecting.release();
+                        all.countDown();
+                        continue;
+                    }
+                    http.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(10))
+                            .buildAsync(URI.create(o.url.replaceFirst("^http", "ws") + "/api/v1/dispatch/live?ticket=" + ticket),
+                                    new Listener(group, snapshot))
+                            .thenCompose(socket -> {
+                                sockets.add(socket);
+                                return snapshot;
+                            })
+                            .orTimeout(Math.max(1, TimeUnit.NANOSECONDS.toSeconds(deadline - System.nanoTime())), TimeUnit.SECONDS)
+                            .whenComplete((ok, failure) -> {
+                                if (failure == null) {
+                                    connected.incrementAndGet();
+                                    group.connected.incrementAndGet();
+                                } else {
+                                    failed.incrementAndGet();
+                                }
+                                connecting.release();
+                                all.countDown();
+                            });
+                }
             }
             all.await(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
             connectMs = Math.round((System.nanoTime() - begin) / 1e6);
-            if (connected.get() < o.consoles) {
+            if (connected.get() < requested()) {
                 capped = String.format(Locale.ROOT, "%d of %d consoles connected within %d s (%d failed)",
-                        connected.get(), o.consoles, o.connectSeconds, failed.get());
+                        connected.get(), requested(), o.connectSeconds, failed.get());
                 log("%s: %s", o.label, capped);
             }
             log("%s: %d consoles connected in %d ms", o.label, connected.get(), connectMs);
@@ -382,49 +454,76 @@ public class OpenLoop {
             Expected e = step.expected.computeIfAbsent(incidentId, id -> new Expected());
             synchronized (e) {
                 e.due = due;
-                for (long at : e.early) {
-                    record(step, at - due);
+                for (Early early : e.early) {
+                    record(step, early.group(), early.at() - due);
                 }
                 e.early.clear();
             }
         }
 
         /** An event for an incident of another step (a straggler) waits in this step's map, unmatched. */
-        void arrived(String incidentId, long at) {
+        void arrived(Group group, String incidentId, String province, long at) {
             Step step = current;
             if (step == null) {
                 return;
             }
             Expected e = step.expected.computeIfAbsent(incidentId, id -> new Expected());
+            if (!e.seen) {
+                e.province = province;
+                e.seen = true;
+            }
             synchronized (e) {
                 if (e.due != 0) {
-                    record(step, at - e.due);
+                    record(step, group, at - e.due);
                 } else if (e.early.size() < 100_000) {
-                    e.early.add(at);
+                    e.early.add(new Early(group, at));
                 }
             }
         }
 
-        private void record(Step step, long nanos) {
+        private void record(Step step, Group group, long nanos) {
             step.delivery.record(nanos);
             step.delivered.incrementAndGet();
+            if (groups.size() > 1) {
+                step.deliveryByAccount.computeIfAbsent(group.username, u -> new Recorder()).record(nanos);
+            }
+        }
+
+        /**
+         * The deliveries this step's incidents owe: each incident to the listening consoles that cover its
+         * province. An incident no console has received yet owes only the consoles that see everything.
+         */
+        private long expectedDeliveries(Step step) {
+            long sum = 0;
+            for (Map.Entry<String, Expected> entry : step.expected.entrySet()) {
+                Expected e = entry.getValue();
+                if (e.due == 0) {
+                    continue;
+                }
+                for (Group group : groups) {
+                    if (e.seen ? group.covers(e.province) : group.seesAll()) {
+                        sum += group.listening();
+                    }
+                }
+            }
+            return sum;
         }
 
         Map<String, Object> finish(Step step, long drainEnd, double scheduleSeconds) throws InterruptedException {
-            int listening = connected.get() - closed.get();
-            while (System.nanoTime() < drainEnd && step.delivered.get() < (long) step.incidents.get() * listening) {
+            while (System.nanoTime() < drainEnd && step.delivered.get() < expectedDeliveries(step)) {
                 Thread.sleep(20);
             }
             Recorder delivery = step.delivery;
             long delivered = step.delivered.get();
             int incidents = step.incidents.get();
+            int listening = connected.get() - closed.get();
             Map<String, Object> out = new java.util.LinkedHashMap<>();
-            out.put("requested", o.consoles);
+            out.put("requested", requested());
             out.put("connected", connected.get());
             out.put("listening", listening);
             out.put("connect_ms", connectMs);
             out.put("incidents", incidents);
-            long expectedDeliveries = (long) incidents * listening;
+            long expectedDeliveries = expectedDeliveries(step);
             out.put("expected_deliveries", expectedDeliveries);
             out.put("delivered", delivered);
             out.put("missed", expectedDeliveries - delivered);
@@ -433,23 +532,40 @@ public class OpenLoop {
             out.put("closed_so_far", closed.get());
             out.put("other_messages", counts(other));
             out.put("capped", capped);
+            if (groups.size() > 1) {
+                Map<String, Object> byAccount = new java.util.LinkedHashMap<>();
+                for (Group group : groups) {
+                    Map<String, Object> g = new java.util.LinkedHashMap<>();
+                    g.put("role", group.role);
+                    g.put("provinces", String.join(", ", group.provinces));
+                    g.put("requested", group.requested);
+                    g.put("listening", group.listening());
+                    step.deliveryByAccount.computeIfAbsent(group.username, u -> new Recorder()).summary(g, "");
+                    byAccount.put(group.username, g);
+                }
+                out.put("accounts", byAccount);
+            }
             return out;
         }
 
-        /** Keeps only the start of each message: enough for its type, event type and incident id. */
+        /** Keeps only the start of each message: enough for its type, event type, incident id and province. */
         final class Listener implements WebSocket.Listener {
+            private final Group group;
             private final CompletableFuture<Void> snapshot;
-            private final StringBuilder head = new StringBuilder(256);
+            private final StringBuilder head = new StringBuilder(HEAD);
             private volatile boolean live;
 
-            Listener(CompletableFuture<Void> snapshot) {
+            static final int HEAD = 1024;
+
+            Listener(Group group, CompletableFuture<Void> snapshot) {
+                this.group = group;
                 this.snapshot = snapshot;
             }
 
             @Override
             public CompletionStage<?> onText(WebSocket socket, CharSequence data, boolean last) {
-                if (head.length() < 256) {
-                    head.append(data, 0, Math.min(data.length(), 256 - head.length()));
+                if (head.length() < HEAD) {
+                    head.append(data, 0, Math.min(data.length(), HEAD - head.length()));
                 }
                 if (last) {
                     long now = System.nanoTime();
@@ -459,7 +575,7 @@ public class OpenLoop {
                         if (message.contains("\"eventType\":\"IncidentOpened\"")) {
                             String id = Json.field(message, "incidentId");
                             if (id != null) {
-                                arrived(id, now);
+                                arrived(group, id, Json.field(message, "province"), now);
                             }
                         }
                     } else if (message.startsWith("{\"type\":\"snapshot\"")) {
@@ -478,6 +594,7 @@ public class OpenLoop {
             public CompletionStage<?> onClose(WebSocket socket, int code, String reason) {
                 if (live) {
                     closed.incrementAndGet();
+                    group.closed.incrementAndGet();
                 }
                 snapshot.completeExceptionally(new IOException("closed " + code + " " + reason));
                 return null;
@@ -487,6 +604,7 @@ public class OpenLoop {
             public void onError(WebSocket socket, Throwable error) {
                 if (live) {
                     closed.incrementAndGet();
+                    group.closed.incrementAndGet();
                 }
                 snapshot.completeExceptionally(error);
             }
@@ -596,6 +714,25 @@ public class OpenLoop {
             return b.append('"').toString();
         }
 
+        /** The strings of the first "name":["a","b"] array in a JSON text (empty when there is none). */
+        static List<String> strings(String json, String name) {
+            String key = "\"" + name + "\":[";
+            int start = json.indexOf(key);
+            List<String> out = new ArrayList<>();
+            if (start < 0) {
+                return out;
+            }
+            int end = json.indexOf(']', start);
+            String inside = json.substring(start + key.length(), end < 0 ? json.length() : end);
+            for (String item : inside.split(",")) {
+                String t = item.strip();
+                if (t.length() >= 2 && t.startsWith("\"") && t.endsWith("\"")) {
+                    out.add(t.substring(1, t.length() - 1));
+                }
+            }
+            return out;
+        }
+
         /** The first "name":"value" string in a JSON text, or null. */
         static String field(String json, String name) {
             String key = "\"" + name + "\":\"";
@@ -626,6 +763,7 @@ public class OpenLoop {
         int connectSeconds = 120;
         int connectConcurrency = 8;
         String login = "giamsat:giamsat114";
+        List<Account> mix = List.of();
         Path ids;
         String label = "openloop";
 
@@ -659,6 +797,7 @@ public class OpenLoop {
                     case "--connect-seconds" -> o.connectSeconds = Integer.parseInt(v);
                     case "--connect-concurrency" -> o.connectConcurrency = Integer.parseInt(v);
                     case "--login" -> o.login = v;
+                    case "--console-mix" -> o.mix = Account.list(v);
                     case "--ids" -> o.ids = Path.of(v);
                     case "--label" -> o.label = v;
                     default -> usage(2);
@@ -667,7 +806,29 @@ public class OpenLoop {
             if (!o.target.equals("reports") && !o.target.equals("stations") || Arrays.stream(o.rates).anyMatch(r -> r <= 0)) {
                 usage(2);
             }
+            if (o.mix.isEmpty() && o.consoles > 0) {
+                String[] login = o.login.split(":", 2);
+                o.mix = List.of(new Account(login[0], login.length > 1 ? login[1] : "", o.consoles));
+            }
+            o.consoles = o.mix.stream().mapToInt(Account::consoles).sum();
             return o;
+        }
+
+        /** One account's consoles: USER:PASSWORD=N. */
+        record Account(String username, String password, int consoles) {
+            static List<Account> list(String spec) {
+                List<Account> out = new ArrayList<>();
+                for (String part : spec.split(",")) {
+                    int eq = part.lastIndexOf('=');
+                    int colon = part.indexOf(':');
+                    if (eq < 0 || colon < 0 || colon > eq) {
+                        usage(2);
+                    }
+                    out.add(new Account(part.substring(0, colon), part.substring(colon + 1, eq),
+                            Integer.parseInt(part.substring(eq + 1))));
+                }
+                return out;
+            }
         }
 
         static void usage(int status) {
@@ -677,7 +838,12 @@ public class OpenLoop {
                                        [--seconds S | --count N] [--spread scattered|fire|grid] [--fire LAT,LON]
                                        [--grid-start INDEX] [--max-in-flight K] [--drain S] [--consoles N]
                                        [--connect-seconds S] [--connect-concurrency K] [--login USER:PASSWORD]
-                                       [--ids FILE] [--label TEXT]""");
+                                       [--console-mix USER:PASSWORD=N[,USER:PASSWORD=N...]]
+                                       [--ids FILE] [--label TEXT]
+                      --consoles N with --login: N consoles of one account (a supervisor's by default);
+                      --console-mix: consoles of several accounts, e.g. 20 supervisors and 160 of each
+                      dispatcher (each dispatcher's console expects only its provinces' incidents).
+                      --spread north: a scattered grid over the northern provinces (Điện Biên to Hà Nội).""");
             System.exit(status);
         }
     }

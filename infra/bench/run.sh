@@ -94,6 +94,7 @@ if [ "$smoke" = 1 ]; then
   warm_min=2 warm_max=8
   clients=(4)
   live_consoles=(1 3) live_rates=(10)
+  mix_supervisors=1 mix_per_dispatcher=1 mix_rate=10
   surge_count=50 surge_rate=50
   open_rate=50 open_s=1
   stations_rate=50 stations_s=1 stations_synthetic=200
@@ -106,6 +107,7 @@ else
   warm_min=120 warm_max=360
   clients=(4 16 64)
   live_consoles=(1 200 1000) live_rates=(20 100)
+  mix_supervisors=20 mix_per_dispatcher=160 mix_rate=100
   surge_count=10000 surge_rate=200
   open_rate=400 open_s=$run_s
   stations_rate=200 stations_s=$run_s stations_synthetic=100000
@@ -534,10 +536,41 @@ fi
 
 # ---------------------------------------------------------------------------------------------
 # (d) report -> console
-grid=0
+grid=0 north=0
+# One OpenLoop run of consoles on the live feed: label, console count, rates (comma-separated), the mix's
+# description (empty for supervisors only), then OpenLoop's options for the consoles and the spread.
+live_run() {
+  local label=$1 n=$2 rates_csv=$3 mix=$4 connect_s bound out rec steps
+  shift 4
+  steps=$(tr ',' '\n' <<<"$rates_csv" | wc -l)
+  connect_s=$((smoke == 1 ? 20 : 30 + n / 10))
+  bound=$((connect_s + steps * (run_s + drain + 5) + 30))
+  out=$(with_timeout "$bound" java -Xmx1g -cp "$work/classes" OpenLoop --url "$base" --label "$label" \
+    --target reports --connect-seconds "$connect_s" --rate "$rates_csv" --seconds "$run_s" --drain "$drain" "$@" \
+    2>>"$work/openloop.log") || true
+  [ -n "$out" ] || { printf '   %-9s failed: see %s\n' "$n" "$work/openloop.log"; return 0; }
+  while IFS= read -r rec; do
+    [ -n "$rec" ] || continue
+    printf '%s\n' "${rec%\}},\"consoles_requested\":$n,\"mix\":$(json_str "$mix")}" >>"$work/live.jsonl"
+    python3 - "$rec" <<'PY'
+import json, sys
+r = json.loads(sys.argv[1]); c = r.get("consoles") or {}
+f = lambda v: "-" if v is None else v
+print("   %-9s %-10s %13s %8s %8s %8s %10s  %s%s" % (
+    "%s/%s" % (c.get("connected"), c.get("requested")), r["rate_per_s"], f(c.get("deliveries_per_s")),
+    f(c.get("p50_ms")), f(c.get("p99_ms")), f(c.get("max_ms")), f(c.get("missed")), f(r.get("p99_ms")),
+    ("  (%s)" % c["capped"]) if c.get("capped") else ""))
+for name, a in (c.get("accounts") or {}).items():
+    print("     %-24s %4s consoles, p50 %s ms, p99 %s ms, %s deliveries  (%s%s)" % (
+        name, a.get("listening"), f(a.get("p50_ms")), f(a.get("p99_ms")), a.get("samples"), a.get("role"),
+        ": " + a["provinces"] if a.get("provinces") else ""))
+PY
+  done <<<"$out"
+}
+
 if wants live; then
   echo
-  echo "== (d) report -> console: supervisors' consoles on the live feed; reports open new incidents at a constant rate, ${run_s} s per rate; latency from each report's due time to each console receiving it"
+  echo "== (d) report -> console: consoles on the live feed; reports open new incidents at a constant rate, ${run_s} s per rate; latency from each report's due time to each console receiving it"
   printf '   %-9s %-10s %13s %8s %8s %8s %10s  %s\n' consoles "reports/s" "deliveries/s" "p50 ms" "p99 ms" "max ms" missed "report p99 ms"
   : >"$work/live.jsonl"
   for n in "${live_consoles[@]}"; do
@@ -552,27 +585,17 @@ if wants live; then
       fi
     done
     [ "${#rates[@]}" -gt 0 ] || continue
-    connect_s=$((smoke == 1 ? 20 : 30 + n / 10))
-    bound=$((connect_s + ${#rates[@]} * (run_s + drain + 5) + 30))
-    out=$(IFS=,; with_timeout "$bound" java -Xmx1g -cp "$work/classes" OpenLoop --url "$base" --label "live-$n" \
-      --target reports --spread grid --grid-start "$grid" --consoles "$n" --connect-seconds "$connect_s" \
-      --rate "${rates[*]}" --seconds "$run_s" --drain "$drain" 2>>"$work/openloop.log") || true
-    [ -n "$out" ] || { printf '   %-9s failed: see %s\n' "$n" "$work/openloop.log"; continue; }
-    while IFS= read -r rec; do
-      [ -n "$rec" ] || continue
-      printf '%s\n' "${rec%\}},\"consoles_requested\":$n}" >>"$work/live.jsonl"
-      python3 - "$rec" <<'PY'
-import json, sys
-r = json.loads(sys.argv[1]); c = r.get("consoles") or {}
-f = lambda v: "-" if v is None else v
-print("   %-9s %-10s %13s %8s %8s %8s %10s  %s%s" % (
-    "%s/%s" % (c.get("connected"), c.get("requested")), r["rate_per_s"], f(c.get("deliveries_per_s")),
-    f(c.get("p50_ms")), f(c.get("p99_ms")), f(c.get("max_ms")), f(c.get("missed")), f(r.get("p99_ms")),
-    ("  (%s)" % c["capped"]) if c.get("capped") else ""))
-PY
-    done <<<"$out"
+    live_run "live-$n" "$n" "$(IFS=,; echo "${rates[*]}")" "" --spread grid --grid-start "$grid" --consoles "$n"
     for r in "${rates[@]}"; do grid=$((grid + r * run_s)); done
   done
+  # The mix of a disaster: a few supervisors watching everything, many dispatchers' consoles each
+  # receiving only their provinces' incidents, reports over the northern provinces.
+  mix_n=$((mix_supervisors + 3 * mix_per_dispatcher))
+  mix_desc="$mix_supervisors supervisors + $((3 * mix_per_dispatcher)) dispatchers of the three demo dispatcher accounts, reports over northern Vietnam"
+  echo "   mix: $mix_desc"
+  live_run "live-mix" "$mix_n" "$mix_rate" "$mix_desc" --spread north --grid-start "$north" \
+    --console-mix "giamsat:giamsat114=$mix_supervisors,dieuphoi.dienbien:dienbien114=$mix_per_dispatcher,dieuphoi.laocai:laocai114=$mix_per_dispatcher,dieuphoi.hanoi:hanoi114=$mix_per_dispatcher"
+  north=$((north + mix_rate * run_s))
 fi
 
 # ---------------------------------------------------------------------------------------------
