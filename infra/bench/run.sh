@@ -488,7 +488,7 @@ if wants pgbench; then
         cpu_pid=$!
         bg_pids+=("$cpu_pid")
       fi
-      PGOPTIONS="-c plan_cache_mode=force_custom_plan -c statement_timeout=10000 -c lock_timeout=3000 -c idle_in_transaction_session_timeout=30000" \
+      PGOPTIONS="-c statement_timeout=10000 -c lock_timeout=3000 -c idle_in_transaction_session_timeout=30000" \
         with_timeout $((run_s + 60)) pgbench -n -M prepared -h "$pg_host" -p "$pg_port" -U postgres \
         -c "$n" -j "$threads" -T "$run_s" -P "$window" -f "$here/intake.pgbench" -D hotspot="$hotspot" -D limited=0 \
         --log --log-prefix="$work/pgb-$c-$spread" "$db" >"$work/pgbench-$c-$spread.out" 2>"$work/pgbench-$c-$spread.err" || rc=$?

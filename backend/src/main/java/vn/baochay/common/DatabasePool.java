@@ -17,13 +17,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * {@code baochay.db.acquire-timeout}; and at most {@code baochay.db.max-wait-queue} requests wait for one.
  * Each of these limits fails the request, which then answers 503 with Retry-After (see Failures).
  *
- * <p>Each connection also plans every execution of a prepared statement with its parameters
- * ({@code plan_cache_mode=force_custom_plan}). The client keeps its statements prepared for the life of the
- * connection, and PostgreSQL's default would, after five executions, keep a generic plan made from the
- * statistics of that moment: on a new database, plans for empty tables. The merge query then scanned every
- * recent incident instead of the few the spatial index finds, and intake slowed as incidents accumulated
- * (from 55 to 38 reports a second within four minutes, where custom plans rose to 220 as the JIT warmed).
- * Planning these statements costs a fraction of a millisecond.
+ * <p>Prepared statements are planned in PostgreSQL's default mode ({@code plan_cache_mode=auto}): after five
+ * executions a statement keeps a generic plan when it is no dearer than planning each execution, and an
+ * {@code ANALYZE} of its tables (autovacuum's) makes it plan again. Only the intake's transaction plans every
+ * execution with its parameters ({@link Transactions#inQueueingTransaction}).
  */
 @Singleton
 public class DatabasePool implements PgPoolCreator {
@@ -60,10 +57,9 @@ public class DatabasePool implements PgPoolCreator {
         return PgBuilder.pool().with(pool).connectingTo(servers).using(input.vertx()).build();
     }
 
-    /** The server-side timeouts and plan mode, as start-up parameters of a connection. */
+    /** The server-side timeouts, as start-up parameters of a connection. */
     PgConnectOptions configured(PgConnectOptions options) {
-        return options.addProperty("plan_cache_mode", "force_custom_plan")
-                .addProperty("statement_timeout", String.valueOf(statementTimeout.toMillis()))
+        return options.addProperty("statement_timeout", String.valueOf(statementTimeout.toMillis()))
                 .addProperty("lock_timeout", String.valueOf(lockTimeout.toMillis()))
                 .addProperty("idle_in_transaction_session_timeout", String.valueOf(idleInTransactionTimeout.toMillis()));
     }
