@@ -12,6 +12,7 @@ export type LinkNotice = 'tooManyConsoles';
  * Close codes the server uses. 4401: the ticket is refused, or the session's access token expired,
  * the account was deactivated or its role or provinces changed: renew the session, then a new
  * ticket. 4403: the account has too many consoles open (5). 4409: too far behind, resync.
+ * 1001: the instance is shutting down; any close other than these just reconnects from lastSeq.
  */
 export const CLOSE_TICKET_INVALID = 4401;
 export const CLOSE_SESSION = CLOSE_TICKET_INVALID;

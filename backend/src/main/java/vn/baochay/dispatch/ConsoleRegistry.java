@@ -1,5 +1,6 @@
 package vn.baochay.dispatch;
 
+import io.quarkus.runtime.ShutdownDelayInitiatedEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.websockets.next.CloseReason;
 import io.quarkus.websockets.next.WebSocketConnection;
@@ -38,6 +39,9 @@ public class ConsoleRegistry {
     static final CloseReason EXPIRED = new CloseReason(4401, "token expired: renew the ticket or reconnect");
     static final CloseReason SESSION_ENDED = new CloseReason(4401, "session ended or account changed: log in again");
     static final CloseReason TOO_MANY = new CloseReason(4403, "too many live sockets for this account");
+    static final CloseReason GOING_AWAY = new CloseReason(1001, "server shutting down: reconnect");
+    /** How long a shutdown waits for the consoles' sockets to close before the HTTP server's own wait. */
+    private static final java.time.Duration CLOSE_WAIT = java.time.Duration.ofSeconds(5);
 
     private final LiveSequencer sequencer;
     private final IncidentLog log;
@@ -48,6 +52,7 @@ public class ConsoleRegistry {
     private final SessionCheck sessions;
     private final AuthConfig auth;
     private final Map<String, Console> consoles = new ConcurrentHashMap<>();
+    private volatile boolean stopping;
 
     ConsoleRegistry(LiveSequencer sequencer, IncidentLog log, IncidentQueries incidents, LiveEncoder encoder,
                     LiveConfig config, Vertx vertx, SessionCheck sessions, AuthConfig auth) {
@@ -126,6 +131,35 @@ public class ConsoleRegistry {
         }
     }
 
+    /**
+     * On SIGTERM, before the HTTP server waits (up to {@code quarkus.shutdown.timeout}) for requests to end: a
+     * live socket never ends by itself, so it would hold the whole wait. Every console here is told to reconnect
+     * (1001, going away), which it does at once with its last sequence, to another instance behind the load
+     * balancer or to this one once it is back, and misses nothing; sockets that open from now on are refused
+     * the same way.
+     */
+    void stop(@Observes ShutdownDelayInitiatedEvent event) {
+        stopping = true;
+        List<java.util.concurrent.CompletableFuture<Void>> closing = new ArrayList<>();
+        for (Console console : consoles.values()) {
+            disconnect(console.connection);
+            closing.add(console.connection.close(GOING_AWAY).onFailure().recoverWithNull()
+                    .subscribeAsCompletionStage());
+        }
+        if (closing.isEmpty()) {
+            return;
+        }
+        LOG.infof("Shutting down: told %d console(s) to reconnect", closing.size());
+        try {
+            java.util.concurrent.CompletableFuture.allOf(closing.toArray(java.util.concurrent.CompletableFuture[]::new))
+                    .get(CLOSE_WAIT.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            LOG.warnf("Shutting down: not every console's socket closed within %s", CLOSE_WAIT);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     /** A fresh ticket of the same session keeps the socket open until the new token's end. */
     public Uni<Void> renew(WebSocketConnection connection, Tokens.Ticket ticket) {
         Console console = consoles.get(connection.id());
@@ -153,6 +187,9 @@ public class ConsoleRegistry {
      */
     public Uni<Void> connect(WebSocketConnection connection, Actor actor, UUID session, Instant expires,
                              Long lastSeq) {
+        if (stopping) {
+            return connection.close(GOING_AWAY);
+        }
         long already = consoles.values().stream().filter(c -> c.actor.username().equals(actor.username())).count();
         if (already >= auth.maxSocketsPerUser()) {
             LOG.infof("Refused a live socket for %s: %d open already", actor.username(), already);

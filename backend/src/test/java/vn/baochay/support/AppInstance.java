@@ -84,6 +84,16 @@ public final class AppInstance implements AutoCloseable {
         return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
     }
 
+    /** Sends SIGTERM, as an orchestrator stopping the instance does, without waiting for it to exit. */
+    public void signalStop() {
+        process.destroy();
+    }
+
+    /** Whether the process exited within {@code timeout}. */
+    public boolean awaitExit(Duration timeout) throws InterruptedException {
+        return process.waitFor(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+    }
+
     @Override
     public void close() throws InterruptedException {
         process.destroy();
