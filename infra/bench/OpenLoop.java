@@ -51,7 +51,7 @@ import java.util.concurrent.locks.LockSupport;
 public class OpenLoop {
 
     /** Where a run's reports are. */
-    enum Spread { SCATTERED, FIRE, GRID, NORTH }
+    enum Spread { SCATTERED, FIRE, GRID, POINTS }
 
     /** The grid of --spread grid: northern Vietnam (Yên Bái to Bắc Kạn), cells ~700 m apart. */
     static final double GRID_LAT0 = 21.9;
@@ -60,16 +60,6 @@ public class OpenLoop {
     static final int GRID_COLUMNS = 230;
     static final int GRID_ROWS = 76;
 
-    /**
-     * The grid of --spread north: the northern provinces from Điện Biên to Hà Nội and Thái Nguyên, cells
-     * ~700 m apart, visited in a scattered order (a stride coprime with the number of cells), so that any
-     * run's reports cover the whole region, each in a cell of its own.
-     */
-    static final double NORTH_LAT0 = 20.55;
-    static final double NORTH_LON0 = 102.85;
-    static final int NORTH_COLUMNS = 500;
-    static final int NORTH_ROWS = 340;
-    static final long NORTH_STRIDE = 7_919;
 
     public static void main(String[] args) throws Exception {
         Options o = Options.parse(args);
@@ -243,7 +233,7 @@ public class OpenLoop {
                     .timeout(Duration.ofSeconds(30)).GET().build();
         } else {
             double[] at = position(arrival.index());
-            int accuracy = o.spread == Spread.GRID || o.spread == Spread.NORTH ? 20 : ThreadLocalRandom.current().nextInt(5, 61);
+            int accuracy = o.spread == Spread.GRID || o.spread == Spread.POINTS ? 20 : ThreadLocalRandom.current().nextInt(5, 61);
             String body = String.format(Locale.ROOT, "{\"clientReportId\":\"%s\",\"location\":{\"lat\":%.6f,\"lon\":%.6f,"
                     + "\"accuracyM\":%d},\"kind\":\"FIRE\",\"description\":\"Cháy nhà, khói đen\","
                     + "\"reporter\":{\"phone\":\"+84912345678\"}}", clientReportId, at[0], at[1], accuracy);
@@ -297,10 +287,8 @@ public class OpenLoop {
             case GRID:
                 long k = index % ((long) GRID_COLUMNS * GRID_ROWS);
                 return new double[] {GRID_LAT0 + (k / GRID_COLUMNS) * GRID_STEP, GRID_LON0 + (k % GRID_COLUMNS) * GRID_STEP};
-            case NORTH:
-                long cells = (long) NORTH_COLUMNS * NORTH_ROWS;
-                long c = Math.floorMod(index * NORTH_STRIDE, cells);
-                return new double[] {NORTH_LAT0 + (c / NORTH_COLUMNS) * GRID_STEP, NORTH_LON0 + (c % NORTH_COLUMNS) * GRID_STEP};
+            case POINTS:
+                return o.points.get((int) (index % o.points.size()));
             default:
                 return scattered();
         }
@@ -764,6 +752,7 @@ public class OpenLoop {
         int connectConcurrency = 8;
         String login = "giamsat:giamsat114";
         List<Account> mix = List.of();
+        List<double[]> points = List.of();
         Path ids;
         String label = "openloop";
 
@@ -798,6 +787,7 @@ public class OpenLoop {
                     case "--connect-concurrency" -> o.connectConcurrency = Integer.parseInt(v);
                     case "--login" -> o.login = v;
                     case "--console-mix" -> o.mix = Account.list(v);
+                    case "--points" -> o.points = readPoints(Path.of(v));
                     case "--ids" -> o.ids = Path.of(v);
                     case "--label" -> o.label = v;
                     default -> usage(2);
@@ -806,12 +796,31 @@ public class OpenLoop {
             if (!o.target.equals("reports") && !o.target.equals("stations") || Arrays.stream(o.rates).anyMatch(r -> r <= 0)) {
                 usage(2);
             }
+            if (o.spread == Spread.POINTS && o.points.isEmpty()) {
+                usage(2);
+            }
             if (o.mix.isEmpty() && o.consoles > 0) {
                 String[] login = o.login.split(":", 2);
                 o.mix = List.of(new Account(login[0], login.length > 1 ? login[1] : "", o.consoles));
             }
             o.consoles = o.mix.stream().mapToInt(Account::consoles).sum();
             return o;
+        }
+
+        /** Lines "lat,lon". */
+        static List<double[]> readPoints(Path file) {
+            try {
+                List<double[]> out = new ArrayList<>();
+                for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+                    String[] parts = line.strip().split(",");
+                    if (parts.length == 2) {
+                        out.add(new double[] {Double.parseDouble(parts[0]), Double.parseDouble(parts[1])});
+                    }
+                }
+                return out;
+            } catch (IOException e) {
+                throw new IllegalArgumentException("cannot read " + file + ": " + e, e);
+            }
         }
 
         /** One account's consoles: USER:PASSWORD=N. */
@@ -835,15 +844,17 @@ public class OpenLoop {
             PrintWriter err = new PrintWriter(System.err, true);
             err.println("""
                     java OpenLoop.java [--url URL] [--target reports|stations] [--rate PER_SECOND[,PER_SECOND...]]
-                                       [--seconds S | --count N] [--spread scattered|fire|grid] [--fire LAT,LON]
+                                       [--seconds S | --count N] [--spread scattered|fire|grid|points] [--fire LAT,LON]
                                        [--grid-start INDEX] [--max-in-flight K] [--drain S] [--consoles N]
                                        [--connect-seconds S] [--connect-concurrency K] [--login USER:PASSWORD]
                                        [--console-mix USER:PASSWORD=N[,USER:PASSWORD=N...]]
-                                       [--ids FILE] [--label TEXT]
+                                       [--points FILE] [--ids FILE] [--label TEXT]
                       --consoles N with --login: N consoles of one account (a supervisor's by default);
                       --console-mix: consoles of several accounts, e.g. 20 supervisors and 160 of each
                       dispatcher (each dispatcher's console expects only its provinces' incidents).
-                      --spread north: a scattered grid over the northern provinces (Điện Biên to Hà Nội).""");
+                      --spread points --points FILE: the reports at the file's points ("lat,lon" lines) in
+                      its order, from --grid-start on (run.sh writes a scattered grid over the northern
+                      provinces, inside the service area).""");
             System.exit(status);
         }
     }

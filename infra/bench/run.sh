@@ -593,7 +593,16 @@ if wants live; then
   mix_n=$((mix_supervisors + 3 * mix_per_dispatcher))
   mix_desc="$mix_supervisors supervisors + $((3 * mix_per_dispatcher)) dispatchers of the three demo dispatcher accounts, reports over northern Vietnam"
   echo "   mix: $mix_desc"
-  live_run "live-mix" "$mix_n" "$mix_rate" "$mix_desc" --spread north --grid-start "$north" \
+  # Cells ~700 m apart from Điện Biên to Hà Nội and Thái Nguyên, those inside the service area, in a
+  # scattered (but fixed) order, so that any run's reports cover the whole region.
+  psql_at -c "COPY (SELECT lat, lon FROM (SELECT round((20.55 + y * 0.0065)::numeric, 4) AS lat,
+                           round((102.85 + x * 0.0065)::numeric, 4) AS lon
+                    FROM generate_series(0, 339) AS y, generate_series(0, 499) AS x) g
+              WHERE EXISTS (SELECT 1 FROM service_area
+                            WHERE ST_Intersects(geom, ST_SetSRID(ST_MakePoint(lon::float8, lat::float8), 4326)))
+              ORDER BY md5(lat || ',' || lon)) TO STDOUT WITH (FORMAT csv)" >"$work/north.points" \
+    || die "could not compute the mix's points"
+  live_run "live-mix" "$mix_n" "$mix_rate" "$mix_desc" --spread points --points "$work/north.points" --grid-start "$north" \
     --console-mix "giamsat:giamsat114=$mix_supervisors,dieuphoi.dienbien:dienbien114=$mix_per_dispatcher,dieuphoi.laocai:laocai114=$mix_per_dispatcher,dieuphoi.hanoi:hanoi114=$mix_per_dispatcher"
   north=$((north + mix_rate * run_s))
 fi
