@@ -88,9 +88,4 @@ public class ShutdownDrain {
             LOG.warnf("Shutting down: %d request(s) still running after %s", left, timeout);
         }
     }
-
-    /** Requests on the public port running now (WebSocket upgrades not counted). */
-    public int running() {
-        return running.get();
-    }
 }
