@@ -27,14 +27,24 @@ public class ReportResource {
         this.addresses = addresses;
     }
 
-    /** 201 with the acceptance once stored; 200 with the same body for a retry of a stored report. */
+    /**
+     * 201 with the acceptance once stored; 200 with the same body for a retry of a stored report.
+     *
+     * <p>Once the whole report has arrived it is taken to the end even if the phone hangs up meanwhile (a 2G
+     * connection often drops while it waits): a closed connection cancels the answer's subscription only, not
+     * the intake, which has a subscription of its own. The report is then there for the dispatchers whether or
+     * not the phone comes back, and its retry gets the stored answer.
+     */
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     public Uni<Response> submit(@NotNull @Valid NewReport report,
                                 @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
                                 @Context HttpServerRequest request) {
-        return reports.submit(report, authorization, addresses.of(request)).map(outcome -> outcome.created()
+        Uni<ReportService.Outcome> taking = reports.submit(report, authorization, addresses.of(request))
+                .memoize().indefinitely();
+        taking.subscribe().with(outcome -> { }, failure -> { });
+        return taking.map(outcome -> outcome.created()
                 ? Response.created(URI.create("/api/v1/incidents/" + outcome.accepted().incidentId()))
                         .entity(outcome.accepted()).build()
                 : Response.ok(outcome.accepted()).build());

@@ -44,6 +44,29 @@ public final class FromAddress {
         return send("POST", path, Map.of("Content-Type", "application/json", "Authorization", authorization), json);
     }
 
+    /**
+     * Sends a JSON POST on a fresh connection and hangs up after {@code after} without reading an answer, as a
+     * phone whose 2G connection drops while it waits.
+     */
+    public void postJsonAndHangUp(String path, String json, java.time.Duration after) {
+        byte[] content = json.getBytes(StandardCharsets.UTF_8);
+        try (Socket socket = new Socket()) {
+            socket.bind(new InetSocketAddress(InetAddress.getByName(local), 0));
+            socket.connect(new InetSocketAddress("127.0.0.1", RestAssured.port), 5_000);
+            String head = "POST " + path + " HTTP/1.1\r\nHost: localhost:" + RestAssured.port + "\r\n"
+                    + "Content-Type: application/json\r\nContent-Length: " + content.length + "\r\n\r\n";
+            OutputStream out = socket.getOutputStream();
+            out.write(head.getBytes(StandardCharsets.UTF_8));
+            out.write(content);
+            out.flush();
+            Thread.sleep(after.toMillis());
+        } catch (IOException e) {
+            throw new IllegalStateException("POST " + path + " from " + local + ": " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     /** Sends one request on a fresh connection from the local address, and reads the whole answer. */
     public Answer send(String method, String path, Map<String, String> headers, String body) {
         byte[] content = body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
