@@ -22,6 +22,7 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.UUID;
 import vn.baochay.common.ClientAddress;
+import vn.baochay.common.Detached;
 import vn.baochay.common.PlainText;
 import vn.baochay.common.RequestParams;
 
@@ -41,15 +42,18 @@ public class ReportMessageResource {
     public record NewMessage(@NotNull UUID clientMessageId, @NotBlank @Size(max = 1000) @PlainText String text) {
     }
 
-    /** 201 for a new message, 200 with the same body for a retry with the same clientMessageId and text. */
+    /**
+     * 201 for a new message, 200 with the same body for a retry with the same clientMessageId and text. A message
+     * that has arrived is stored even if the connection drops before the answer ({@link Detached}).
+     */
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Uni<Response> send(@PathParam("reportId") String reportId,
                               @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
                               @NotNull @Valid NewMessage message, @Context HttpServerRequest request) {
         UUID report = RequestParams.uuid("reportId", reportId);
-        return conversation.reporterWrites(report, authorization, message.clientMessageId(), message.text().strip(),
-                        addresses.of(request))
+        return Detached.run(conversation.reporterWrites(report, authorization, message.clientMessageId(),
+                        message.text().strip(), addresses.of(request)))
                 .map(outcome -> outcome.created()
                         ? Response.created(URI.create("/api/v1/reports/" + report + "/messages"))
                                 .entity(outcome.message()).build()

@@ -16,6 +16,7 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.UUID;
 import vn.baochay.common.ClientAddress;
+import vn.baochay.common.Detached;
 import vn.baochay.common.RequestParams;
 
 /** A reporter's photos of their report, uploaded whole (Bearer reportToken). Resumable uploads: {@link UploadResource}. */
@@ -31,7 +32,10 @@ public class PhotoResource {
         this.addresses = addresses;
     }
 
-    /** 201 for a new photo, 200 with the same body for a retry with the same bytes. Any Content-Type: the bytes decide. */
+    /**
+     * 201 for a new photo, 200 with the same body for a retry with the same bytes. Any Content-Type: the bytes decide.
+     * A photo that has arrived whole is stored even if the connection drops before the answer ({@link Detached}).
+     */
     @PUT
     @Path("/{clientPhotoId}")
     @Consumes(MediaType.WILDCARD)
@@ -40,7 +44,8 @@ public class PhotoResource {
                              @Context HttpServerRequest request) {
         UUID report = RequestParams.uuid("reportId", reportId);
         UUID clientPhoto = RequestParams.uuid("clientPhotoId", clientPhotoId);
-        return photos.put(report, authorization, clientPhoto, body == null ? new byte[0] : body, addresses.of(request))
+        return Detached.run(photos.put(report, authorization, clientPhoto, body == null ? new byte[0] : body,
+                        addresses.of(request)))
                 .map(outcome -> outcome.created()
                         ? Response.created(URI.create("/api/v1/reports/" + report + "/photos/" + clientPhoto))
                                 .entity(outcome.photo()).build()

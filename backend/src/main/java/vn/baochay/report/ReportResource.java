@@ -15,6 +15,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import vn.baochay.common.ClientAddress;
+import vn.baochay.common.Detached;
 
 @Path("/api/v1/reports")
 public class ReportResource {
@@ -31,9 +32,8 @@ public class ReportResource {
      * 201 with the acceptance once stored; 200 with the same body for a retry of a stored report.
      *
      * <p>Once the whole report has arrived it is taken to the end even if the phone hangs up meanwhile (a 2G
-     * connection often drops while it waits): a closed connection cancels the answer's subscription only, not
-     * the intake, which has a subscription of its own. The report is then there for the dispatchers whether or
-     * not the phone comes back, and its retry gets the stored answer.
+     * connection often drops while it waits; {@link Detached}). The report is then there for the dispatchers
+     * whether or not the phone comes back, and its retry gets the stored answer.
      */
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
@@ -41,10 +41,7 @@ public class ReportResource {
     public Uni<Response> submit(@NotNull @Valid NewReport report,
                                 @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
                                 @Context HttpServerRequest request) {
-        Uni<ReportService.Outcome> taking = reports.submit(report, authorization, addresses.of(request))
-                .memoize().indefinitely();
-        taking.subscribe().with(outcome -> { }, failure -> { });
-        return taking.map(outcome -> outcome.created()
+        return Detached.run(reports.submit(report, authorization, addresses.of(request))).map(outcome -> outcome.created()
                 ? Response.created(URI.create("/api/v1/incidents/" + outcome.accepted().incidentId()))
                         .entity(outcome.accepted()).build()
                 : Response.ok(outcome.accepted()).build());
