@@ -10,6 +10,7 @@ import vn.baochay.account.AccountService;
 import vn.baochay.account.SessionCheck;
 import vn.baochay.common.ClientAddress;
 import vn.baochay.common.Failures;
+import vn.baochay.web.Problem;
 import vn.baochay.web.ProblemType;
 
 /**
@@ -64,11 +65,9 @@ class LiveTicketGate {
     }
 
     private static void refuse(RoutingContext context, ProblemType type, String detail) {
-        var response = context.response().setStatusCode(type.status()).putHeader("Content-Type", ProblemType.MEDIA_TYPE);
         if (type == ProblemType.SERVICE_UNAVAILABLE) {
-            response.putHeader("Retry-After", "5");
+            context.response().putHeader("Retry-After", "5");
         }
-        response.end("{\"type\":\"" + type.uri() + "\",\"title\":\"" + type.title() + "\",\"status\":" + type.status()
-                + ",\"detail\":\"" + detail + "\",\"instance\":\"" + LiveFeedSocket.PATH + "\"}");
+        Problem.send(context.response(), type, detail, LiveFeedSocket.PATH);
     }
 }

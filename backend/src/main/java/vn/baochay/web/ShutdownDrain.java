@@ -22,7 +22,7 @@ import org.jboss.logging.Logger;
  * <p>Quarkus's own wait counts requests too, but never counts a WebSocket upgrade as finished, even once
  * its socket has closed: after one console had connected, every stop waited out the whole timeout (20.1 s
  * measured). So this class does the waiting, WebSocket upgrades left out (the live consoles are told to
- * reconnect by {@code dispatch.ConsoleRegistry}), and Quarkus's timeout is short.
+ * reconnect by {@code dispatch.ConsoleRegistry}), and Quarkus's own timeout is left unset.
  */
 @ApplicationScoped
 public class ShutdownDrain {
@@ -48,14 +48,8 @@ public class ShutdownDrain {
             return;
         }
         if (draining) {
-            ProblemType type = ProblemType.SERVICE_UNAVAILABLE;
-            context.response().setStatusCode(type.status())
-                    .putHeader(HttpHeaders.CONTENT_TYPE, ProblemType.MEDIA_TYPE)
-                    .putHeader("Retry-After", "1")
-                    .putHeader(HttpHeaders.CONNECTION, "close")
-                    .end("{\"type\":\"" + type.uri() + "\",\"title\":\"" + type.title() + "\",\"status\":"
-                            + type.status() + ",\"detail\":\"This instance is shutting down; retry with the same "
-                            + "request.\"}");
+            Problem.send(context.response().putHeader("Retry-After", "1").putHeader(HttpHeaders.CONNECTION, "close"),
+                    ProblemType.SERVICE_UNAVAILABLE, "This instance is shutting down; retry with the same request.", null);
             return;
         }
         running.incrementAndGet();
