@@ -36,8 +36,8 @@ public class Transactions {
      * generic plan of the merge query made from the statistics of that moment: on a new database, plans for
      * empty tables, which then scanned every recent incident instead of the few the spatial index finds
      * (intake fell from 55 to 38 reports a second within four minutes on a server without autovacuum).
-     * Everywhere else the default stands: planning the intake's other statements every time (the trust
-     * query above all, 0.5 ms to plan for 0.01 ms to run) cost a third of PostgreSQL's time.
+     * Outside this transaction the default stands: when every connection planned every execution, planning
+     * was a third of PostgreSQL's time in the intake benchmark.
      */
     public <T> Uni<T> inQueueingTransaction(java.time.Duration lockWait, Supplier<Uni<T>> work) {
         return sessions.withTransaction(session -> session.createNativeQuery(

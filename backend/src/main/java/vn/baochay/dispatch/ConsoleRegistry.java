@@ -40,7 +40,7 @@ public class ConsoleRegistry {
     static final CloseReason SESSION_ENDED = new CloseReason(4401, "session ended or account changed: log in again");
     static final CloseReason TOO_MANY = new CloseReason(4403, "too many live sockets for this account");
     static final CloseReason GOING_AWAY = new CloseReason(1001, "server shutting down: reconnect");
-    /** How long a shutdown waits for the consoles' sockets to close before the HTTP server's own wait. */
+    /** How long a shutdown waits for the consoles' sockets to close. */
     private static final java.time.Duration CLOSE_WAIT = java.time.Duration.ofSeconds(5);
 
     private final LiveSequencer sequencer;
@@ -132,8 +132,8 @@ public class ConsoleRegistry {
     }
 
     /**
-     * On SIGTERM, before the HTTP server waits (up to {@code quarkus.shutdown.timeout}) for requests to end: a
-     * live socket never ends by itself, so it would hold the whole wait. Every console here is told to reconnect
+     * On SIGTERM, while running requests are let finish ({@code web.ShutdownDrain}): a live socket never ends
+     * by itself, so it would hold the stop for nothing. Every console here is told to reconnect
      * (1001, going away), which it does at once with its last sequence, to another instance behind the load
      * balancer or to this one once it is back, and misses nothing; sockets that open from now on are refused
      * the same way.
