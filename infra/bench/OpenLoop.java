@@ -359,8 +359,6 @@ public class OpenLoop {
         }
 
         private final List<Group> groups = new ArrayList<>();
-        private final AtomicInteger connected = new AtomicInteger();
-        private final AtomicInteger closed = new AtomicInteger();
         private final Map<String, AtomicInteger> other = new ConcurrentHashMap<>();
         private final List<WebSocket> sockets = java.util.Collections.synchronizedList(new ArrayList<>());
         private long connectMs;
@@ -374,6 +372,14 @@ public class OpenLoop {
 
         int requested() {
             return groups.stream().mapToInt(g -> g.requested).sum();
+        }
+
+        int connected() {
+            return groups.stream().mapToInt(g -> g.connected.get()).sum();
+        }
+
+        int closed() {
+            return groups.stream().mapToInt(g -> g.closed.get()).sum();
         }
 
         void connect() throws Exception {
@@ -417,7 +423,6 @@ public class OpenLoop {
                             .orTimeout(Math.max(1, TimeUnit.NANOSECONDS.toSeconds(deadline - System.nanoTime())), TimeUnit.SECONDS)
                             .whenComplete((ok, failure) -> {
                                 if (failure == null) {
-                                    connected.incrementAndGet();
                                     group.connected.incrementAndGet();
                                 } else {
                                     failed.incrementAndGet();
@@ -429,12 +434,12 @@ public class OpenLoop {
             }
             all.await(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
             connectMs = Math.round((System.nanoTime() - begin) / 1e6);
-            if (connected.get() < requested()) {
+            if (connected() < requested()) {
                 capped = String.format(Locale.ROOT, "%d of %d consoles connected within %d s (%d failed)",
-                        connected.get(), requested(), o.connectSeconds, failed.get());
+                        connected(), requested(), o.connectSeconds, failed.get());
                 log("%s: %s", o.label, capped);
             }
-            log("%s: %d consoles connected in %d ms", o.label, connected.get(), connectMs);
+            log("%s: %d consoles connected in %d ms", o.label, connected(), connectMs);
         }
 
         void expect(Step step, String incidentId, long due) {
@@ -504,10 +509,10 @@ public class OpenLoop {
             Recorder delivery = step.delivery;
             long delivered = step.delivered.get();
             int incidents = step.incidents.get();
-            int listening = connected.get() - closed.get();
+            int listening = connected() - closed();
             Map<String, Object> out = new java.util.LinkedHashMap<>();
             out.put("requested", requested());
-            out.put("connected", connected.get());
+            out.put("connected", connected());
             out.put("listening", listening);
             out.put("connect_ms", connectMs);
             out.put("incidents", incidents);
@@ -517,7 +522,7 @@ public class OpenLoop {
             out.put("missed", expectedDeliveries - delivered);
             out.put("deliveries_per_s", round(delivered / Math.max(1e-9, scheduleSeconds)));
             delivery.summary(out, "");
-            out.put("closed_so_far", closed.get());
+            out.put("closed_so_far", closed());
             out.put("other_messages", counts(other));
             out.put("capped", capped);
             if (groups.size() > 1) {
@@ -581,7 +586,6 @@ public class OpenLoop {
             @Override
             public CompletionStage<?> onClose(WebSocket socket, int code, String reason) {
                 if (live) {
-                    closed.incrementAndGet();
                     group.closed.incrementAndGet();
                 }
                 snapshot.completeExceptionally(new IOException("closed " + code + " " + reason));
@@ -591,7 +595,6 @@ public class OpenLoop {
             @Override
             public void onError(WebSocket socket, Throwable error) {
                 if (live) {
-                    closed.incrementAndGet();
                     group.closed.incrementAndGet();
                 }
                 snapshot.completeExceptionally(error);

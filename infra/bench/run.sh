@@ -536,7 +536,7 @@ fi
 
 # ---------------------------------------------------------------------------------------------
 # (d) report -> console
-grid=0 north=0
+grid=0
 # One OpenLoop run of consoles on the live feed: label, console count, rates (comma-separated), the mix's
 # description (empty for supervisors only), then OpenLoop's options for the consoles and the spread.
 live_run() {
@@ -602,9 +602,8 @@ if wants live; then
                             WHERE ST_Intersects(geom, ST_SetSRID(ST_MakePoint(lon::float8, lat::float8), 4326)))
               ORDER BY md5(lat || ',' || lon)) TO STDOUT WITH (FORMAT csv)" >"$work/north.points" \
     || die "could not compute the mix's points"
-  live_run "live-mix" "$mix_n" "$mix_rate" "$mix_desc" --spread points --points "$work/north.points" --grid-start "$north" \
+  live_run "live-mix" "$mix_n" "$mix_rate" "$mix_desc" --spread points --points "$work/north.points" \
     --console-mix "giamsat:giamsat114=$mix_supervisors,dieuphoi.dienbien:dienbien114=$mix_per_dispatcher,dieuphoi.laocai:laocai114=$mix_per_dispatcher,dieuphoi.hanoi:hanoi114=$mix_per_dispatcher"
-  north=$((north + mix_rate * run_s))
 fi
 
 # ---------------------------------------------------------------------------------------------
