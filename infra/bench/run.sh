@@ -203,7 +203,7 @@ start_app() { # starts the application; sets app_pid, and ready_ms: from `java -
   ready_ms=$((($(date +%s%N) - t0) / 1000000))
 }
 
-# stop_app : SIGTERM (Quarkus shuts down gracefully, for up to quarkus.shutdown.timeout), SIGKILL after
+# stop_app : SIGTERM (running requests finish, for up to baochay.shutdown.drain-timeout), SIGKILL after
 # stop_grace_s; sets stop_ms, and stop_killed when it had to be killed.
 stop_app() {
   [ -n "$app_pid" ] || return 0
